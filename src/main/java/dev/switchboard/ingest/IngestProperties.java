@@ -1,0 +1,42 @@
+package dev.switchboard.ingest;
+
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.Positive;
+import java.time.Duration;
+import java.util.List;
+import org.jspecify.annotations.Nullable;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+import org.springframework.util.unit.DataSize;
+import org.springframework.validation.annotation.Validated;
+
+/**
+ * Intake settings.
+ *
+ * @param writeKeys write keys accepted at intake, each {@code key} or {@code name:key}; the name is the source
+ *     recorded with every message (unnamed keys become {@code source-1}, {@code source-2}, ...)
+ * @param webhookSecret shared secret of the Segment Webhooks destination; without it the webhook is closed
+ * @param dedupeWindow how long a messageId counts as seen: a redelivery within it is acknowledged, not routed
+ * @param maxMessageSize the largest single message (Segment: 32 KB)
+ * @param maxBatchSize the largest batch request (Segment: 500 KB)
+ * @param maxBatchMessages the most messages in one batch (Segment: 2,500)
+ */
+@Validated
+@ConfigurationProperties("switchboard.ingest")
+public record IngestProperties(
+        @DefaultValue
+        List<
+                        @Pattern(
+                                regexp = "([A-Za-z0-9_.-]{1,100}:)?[^\\s:,]{8,200}",
+                                message = "each write key must be 8 to 200 characters without spaces, optionally"
+                                        + " preceded by 'name:'; an empty entry is not a key")
+                        String>
+                writeKeys,
+
+        @Nullable String webhookSecret,
+        @DefaultValue("24h") @NotNull Duration dedupeWindow,
+        @DefaultValue("32KB") @NotNull DataSize maxMessageSize,
+        @DefaultValue("500KB") @NotNull DataSize maxBatchSize,
+        @DefaultValue("2500") @Positive @Max(100_000) int maxBatchMessages) {}

@@ -1,0 +1,112 @@
+package dev.switchboard.security;
+
+import dev.switchboard.ingest.IngestProperties;
+import dev.switchboard.ingest.WriteKeys;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.core.annotation.Order;
+import org.springframework.http.HttpMethod;
+import org.springframework.security.access.hierarchicalroles.RoleHierarchy;
+import org.springframework.security.access.hierarchicalroles.RoleHierarchyImpl;
+import org.springframework.security.config.Customizer;
+import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.config.http.SessionCreationPolicy;
+import org.springframework.security.crypto.factory.PasswordEncoderFactories;
+import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.access.intercept.AuthorizationFilter;
+import org.springframework.security.web.util.matcher.RequestMatcher;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * Four doors, each with its own lock: intake by write key or webhook signature; the JSON API by HTTP Basic (or
+ * the session of a logged-in person, with CSRF); actuator health open, the rest for admins; pages by form login.
+ */
+@Configuration(proxyBeanMethods = false)
+class SecurityConfiguration {
+
+    @Bean
+    @Order(1)
+    SecurityFilterChain intake(HttpSecurity http, WriteKeys writeKeys, IngestProperties ingest, JsonMapper json) {
+        http.securityMatcher("/v1/**", "/webhooks/**")
+                .csrf(csrf -> csrf.disable())
+                .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+                .requestCache(cache -> cache.disable())
+                .anonymous(anonymous -> anonymous.disable())
+                .addFilterBefore(new WriteKeyAuthenticationFilter(writeKeys, json), AuthorizationFilter.class)
+                .addFilterBefore(new WebhookSignatureFilter(ingest), AuthorizationFilter.class)
+                .exceptionHandling(errors -> errors.authenticationEntryPoint(ProblemSecurityHandlers.unauthorized())
+                        .accessDeniedHandler(ProblemSecurityHandlers.forbidden()))
+                .authorizeHttpRequests(requests -> requests.requestMatchers("/webhooks/**")
+                        .hasRole("SEGMENT_WEBHOOK")
+                        .anyRequest()
+                        .hasRole("SOURCE"));
+        return http.build();
+    }
+
+    @Bean
+    @Order(2)
+    SecurityFilterChain api(HttpSecurity http) {
+        http.securityMatcher("/api/**")
+                .httpBasic(basic -> basic.authenticationEntryPoint(ProblemSecurityHandlers.unauthorized()))
+                // Automation sends Basic credentials and no cookie: nothing to forge. A browser session must
+                // still prove itself with the CSRF token on every change.
+                .csrf(csrf -> csrf.ignoringRequestMatchers(carriesBasicCredentials()))
+                .exceptionHandling(errors -> errors.authenticationEntryPoint(ProblemSecurityHandlers.unauthorized())
+                        .accessDeniedHandler(ProblemSecurityHandlers.forbidden()))
+                .authorizeHttpRequests(requests -> requests.requestMatchers(HttpMethod.GET, "/api/events/**")
+                        .hasRole(Role.VIEWER.name())
+                        .anyRequest()
+                        .hasRole(Role.ADMIN.name()));
+        return http.build();
+    }
+
+    @Bean
+    @Order(3)
+    SecurityFilterChain actuator(HttpSecurity http) {
+        http.securityMatcher("/actuator/**")
+                .httpBasic(basic -> basic.authenticationEntryPoint(ProblemSecurityHandlers.unauthorized()))
+                .exceptionHandling(errors -> errors.authenticationEntryPoint(ProblemSecurityHandlers.unauthorized())
+                        .accessDeniedHandler(ProblemSecurityHandlers.forbidden()))
+                .authorizeHttpRequests(requests -> requests.requestMatchers("/actuator/health", "/actuator/health/**")
+                        .permitAll()
+                        .anyRequest()
+                        .hasRole(Role.ADMIN.name()));
+        return http.build();
+    }
+
+    @Bean
+    @Order(4)
+    SecurityFilterChain pages(HttpSecurity http) {
+        http.formLogin(Customizer.withDefaults())
+                .logout(Customizer.withDefaults())
+                .authorizeHttpRequests(
+                        requests -> requests.requestMatchers("/login", "/error", "/css/**", "/favicon.ico")
+                                .permitAll()
+                                .anyRequest()
+                                .authenticated());
+        return http.build();
+    }
+
+    @Bean
+    RoleHierarchy roleHierarchy() {
+        return RoleHierarchyImpl.withDefaultRolePrefix()
+                .role(Role.ADMIN.name())
+                .implies(Role.EDITOR.name())
+                .role(Role.EDITOR.name())
+                .implies(Role.VIEWER.name())
+                .build();
+    }
+
+    @Bean
+    PasswordEncoder passwordEncoder() {
+        return PasswordEncoderFactories.createDelegatingPasswordEncoder();
+    }
+
+    private static RequestMatcher carriesBasicCredentials() {
+        return request -> {
+            String authorization = request.getHeader("Authorization");
+            return authorization != null && authorization.regionMatches(true, 0, "Basic ", 0, 6);
+        };
+    }
+}

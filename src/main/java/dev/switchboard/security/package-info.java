@@ -1,0 +1,10 @@
+/**
+ * Who may do what: write keys and the webhook signature at intake, HTTP Basic for the JSON API, form login for
+ * pages; people and their roles (viewer, editor, admin).
+ */
+@NullMarked
+@ApplicationModule(allowedDependencies = {"ingest", "web"})
+package dev.switchboard.security;
+
+import org.jspecify.annotations.NullMarked;
+import org.springframework.modulith.ApplicationModule;
