@@ -106,8 +106,8 @@ class IntakeIntegrationTests {
         var missing = client.post("/v1/track", track("X"), "Content-Type", JSON);
 
         assertThat(unknown.statusCode()).isEqualTo(401);
-        assertThat(unknown.headers().firstValue("Content-Type")).hasValueSatisfying(type -> assertThat(type)
-                .startsWith("application/problem+json"));
+        assertThat(unknown.headers().firstValue("Content-Type"))
+                .hasValueSatisfying(type -> assertThat(type).startsWith("application/problem+json"));
         assertThat(body(unknown).path("type").asString()).isEqualTo("urn:switchboard:problem:unknown-write-key");
         assertThat(missing.statusCode()).isEqualTo(401);
         assertThat(body(missing).path("title").asString()).isEqualTo("Missing write key");
@@ -419,5 +419,4 @@ class IntakeIntegrationTests {
                 .query(String.class)
                 .list();
     }
-
 }

@@ -11,6 +11,7 @@ import java.io.UncheckedIOException;
 public final class EmbeddedPostgresSupport {
 
     private static EmbeddedPostgres server;
+    private static final java.util.Map<String, String> DATABASES = new java.util.HashMap<>();
 
     private EmbeddedPostgresSupport() {}
 
@@ -32,8 +33,12 @@ public final class EmbeddedPostgresSupport {
         return server;
     }
 
-    /** A fresh, empty database on the shared server, as a JDBC URL. */
+    /** A database of that name on the shared server, created empty on first use, as a JDBC URL. */
     public static synchronized String newDatabase(String name) {
+        return DATABASES.computeIfAbsent(name, EmbeddedPostgresSupport::create);
+    }
+
+    private static String create(String name) {
         try (var connection = server().getPostgresDatabase().getConnection();
                 var statement = connection.createStatement()) {
             statement.execute("create database " + name);
