@@ -5,7 +5,9 @@ import com.networknt.schema.InputFormat;
 import com.networknt.schema.Schema;
 import com.networknt.schema.SchemaLocation;
 import com.networknt.schema.SchemaRegistry;
+import com.networknt.schema.dialect.Dialect;
 import com.networknt.schema.dialect.Dialects;
+import com.networknt.schema.keyword.AnnotationKeyword;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -36,7 +38,17 @@ public final class NovuContract {
     private static final JsonMapper JSON = JsonMapper.builder().build();
 
     private final List<Operation> operations;
-    private final SchemaRegistry schemas = SchemaRegistry.withDialect(Dialects.getOpenApi30());
+    /**
+     * OpenAPI 3.0 plus the SDK generator's vendor keywords, declared so they are known annotations instead of
+     * a warning per schema.
+     */
+    private static final Dialect DIALECT = Dialect.builder(Dialects.getOpenApi30())
+            .keyword(new AnnotationKeyword("x-speakeasy-name-override"))
+            .keyword(new AnnotationKeyword("x-speakeasy-unknown-values"))
+            .keyword(new AnnotationKeyword("x-speakeasy-example"))
+            .build();
+
+    private final SchemaRegistry schemas = SchemaRegistry.withDialect(DIALECT);
     private final Map<String, Schema> bodySchemas = new ConcurrentHashMap<>();
 
     private NovuContract(JsonNode document) {
