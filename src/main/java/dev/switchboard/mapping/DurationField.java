@@ -2,6 +2,7 @@ package dev.switchboard.mapping;
 
 import java.time.Duration;
 import java.time.format.DateTimeParseException;
+import java.util.List;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -18,7 +19,7 @@ final class DurationField {
         this.mapped = mapped;
     }
 
-    static DurationField compile(MappedValue value, String location, java.util.List<MappingProblem> problems) {
+    static DurationField compile(MappedValue value, String location, List<MappingProblem> problems) {
         if (value instanceof MappedValue.Constant constant) {
             try {
                 return new DurationField(parse(constant.value(), "the literal value"), null);
