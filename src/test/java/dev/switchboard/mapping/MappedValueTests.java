@@ -7,7 +7,6 @@ import static dev.switchboard.mapping.MappingFixtures.segment;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -182,6 +181,5 @@ class MappedValueTests {
     void resolvingIsRepeatable() {
         String mapped = "{\"items\": {\"@arrayPath\": [\"$.properties.products\", {\"sku\": {\"@path\": \"$.sku\"}}]}}";
         assertThat(resolve(mapped, cart)).isEqualTo(resolve(mapped, cart));
-        assertThat(Arrays.asList(resolve(mapped, cart))).isNotEmpty();
     }
 }
