@@ -9,7 +9,10 @@ import java.util.Set;
 import org.jspecify.annotations.Nullable;
 import tools.jackson.databind.JsonNode;
 
-/** Reads conditions and groups; a condition with problems is reported and left out of the result. */
+/**
+ * Reads conditions and groups. A condition with problems is reported and replaced by an empty group, so that
+ * the positions of the others (and the locations the compiler reports for them) stay as written.
+ */
 final class ConditionReader {
 
     private static final Set<String> TEST_FIELDS = Set.of("path", "op", "value", "ignoreCase");
@@ -33,45 +36,38 @@ final class ConditionReader {
         }
         List<Condition> conditions = new ArrayList<>();
         for (int i = 0; i < node.size(); i++) {
-            Condition condition = condition(node.get(i), location + "[" + i + "]");
-            if (condition != null) {
-                conditions.add(condition);
-            }
+            conditions.add(condition(node.get(i), location + "[" + i + "]"));
         }
         return conditions;
     }
 
-    @Nullable
+    private static final Condition PLACEHOLDER = new Condition.All(List.of());
+
     Condition condition(JsonNode node, String location) {
         if (!node.isObject()) {
             problems.add(location, "must be a condition object, not " + Problems.typeOf(node));
-            return null;
+            return PLACEHOLDER;
         }
         boolean group = node.propertyNames().stream().anyMatch(GROUP_FIELDS::contains);
         return group ? group(node, location) : test(node, location);
     }
 
-    private @Nullable Condition group(JsonNode node, String location) {
+    private Condition group(JsonNode node, String location) {
         if (node.size() != 1) {
             problems.add(location, "a group holds exactly one of all, any or not, and nothing else");
-            return null;
+            return PLACEHOLDER;
         }
         String kind = node.propertyNames().iterator().next();
         String at = Problems.at(location, kind);
         JsonNode inner = node.get(kind);
         if (kind.equals("not")) {
-            Condition negated = condition(inner, at);
-            return negated == null ? null : new Condition.Not(negated);
+            return new Condition.Not(condition(inner, at));
         }
-        int before = problemCount();
         List<Condition> children = list(inner, at);
-        if (problemCount() > before) {
-            return null;
-        }
         return kind.equals("all") ? new Condition.All(children) : new Condition.Any(children);
     }
 
-    private @Nullable Condition test(JsonNode node, String location) {
+    private Condition test(JsonNode node, String location) {
         int before = problemCount();
         problems.refuseUnknownFields(node, location, TEST_FIELDS);
         String path = problems.requiredString(node, location, "path");
@@ -85,7 +81,7 @@ final class ConditionReader {
         }
         boolean ignoreCase = problems.optionalBoolean(node, location, "ignoreCase", false);
         if (path == null || op == null || problemCount() > before) {
-            return null;
+            return PLACEHOLDER;
         }
         return new Condition.Test(path, op, node.get("value"), ignoreCase);
     }
