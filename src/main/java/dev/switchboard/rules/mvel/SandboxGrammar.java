@@ -35,7 +35,9 @@ final class SandboxGrammar {
      * @throws ExpressionRefusedException at the first thing the sandbox does not allow
      */
     static String translate(String expression) {
-        SandboxGrammar grammar = new SandboxGrammar(SandboxToken.tokenize(expression));
+        List<SandboxToken> tokens = SandboxToken.tokenize(expression);
+        refuseForbiddenWords(tokens);
+        SandboxGrammar grammar = new SandboxGrammar(tokens);
         if (grammar.peek().is(SandboxToken.Kind.END)) {
             throw new ExpressionRefusedException(1, "the expression is empty");
         }
@@ -45,6 +47,24 @@ final class SandboxGrammar {
             throw grammar.unexpected(rest);
         }
         return mvel;
+    }
+
+    /**
+     * Words and characters that are never allowed are reported before any syntax error, so that
+     * {@code x = 1} says "assignment" and {@code while (true) {}} says "loops".
+     */
+    private static void refuseForbiddenWords(List<SandboxToken> tokens) {
+        for (SandboxToken token : tokens) {
+            String reason = token.is(SandboxToken.Kind.IDENTIFIER) ? SandboxPolicy.forbiddenWord(token.text()) : null;
+            if (reason != null) {
+                throw new ExpressionRefusedException(token.column(), reason);
+            }
+        }
+        for (SandboxToken token : tokens) {
+            if (token.is(SandboxToken.Kind.REFUSED)) {
+                throw new ExpressionRefusedException(token.column(), token.text());
+            }
+        }
     }
 
     private String expression() {
@@ -237,12 +257,18 @@ final class SandboxGrammar {
     private void expect(String symbol) {
         if (!accept(symbol)) {
             SandboxToken token = peek();
+            if (token.is(SandboxToken.Kind.REFUSED)) {
+                throw unexpected(token);
+            }
             throw new ExpressionRefusedException(
                     token.column(), "expected " + symbol + " but found " + describe(token));
         }
     }
 
     private ExpressionRefusedException unexpected(SandboxToken token) {
+        if (token.is(SandboxToken.Kind.REFUSED)) {
+            return new ExpressionRefusedException(token.column(), token.text());
+        }
         return new ExpressionRefusedException(token.column(), "unexpected " + describe(token));
     }
 

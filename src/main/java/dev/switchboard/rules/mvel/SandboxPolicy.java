@@ -98,6 +98,11 @@ final class SandboxPolicy {
         return "\"" + identifier + "\" is not a message variable; use one of " + String.join(", ", sortedVariables());
     }
 
+    /** Why a word may never appear (loops, new, reflection...), or {@code null}. */
+    static @Nullable String forbiddenWord(String word) {
+        return REFUSED_WORDS.get(word);
+    }
+
     /** Why a method may not be called, or {@code null} when it is on the allow-list. */
     static @Nullable String methodRefusal(String method) {
         if (METHODS.contains(method)) {

@@ -12,6 +12,8 @@ record SandboxToken(Kind kind, String text, int column) {
         STRING,
         IDENTIFIER,
         SYMBOL,
+        /** Something the sandbox refuses; the grammar reports it (with {@code text} as the reason) when it gets there. */
+        REFUSED,
         END
     }
 
@@ -134,6 +136,7 @@ record SandboxToken(Kind kind, String text, int column) {
         }
         char c = source.charAt(start);
         String reason = REFUSED.getOrDefault(c, "the character '" + c + "' is not allowed");
-        throw new ExpressionRefusedException(start + 1, reason);
+        tokens.add(new SandboxToken(Kind.REFUSED, reason, start + 1));
+        return start + 1;
     }
 }
