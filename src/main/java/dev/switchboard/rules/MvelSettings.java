@@ -1,0 +1,13 @@
+package dev.switchboard.rules;
+
+import java.time.Duration;
+
+/**
+ * Whether rules may carry an MVEL {@code expression}, and how long one evaluation may take. MVEL has no real
+ * sandbox, so operators must be able to switch it off; then a rule with an expression is refused on save.
+ */
+public record MvelSettings(boolean enabled, Duration budget) {
+
+    public static final MvelSettings ON = new MvelSettings(true, Duration.ofMillis(50));
+    public static final MvelSettings OFF = new MvelSettings(false, Duration.ofMillis(50));
+}

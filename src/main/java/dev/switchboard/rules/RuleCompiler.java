@@ -1,0 +1,77 @@
+package dev.switchboard.rules;
+
+import dev.switchboard.mapping.CompiledAction;
+import dev.switchboard.mapping.MappingProblem;
+import dev.switchboard.rules.compile.CompiledMatch;
+import dev.switchboard.rules.compile.MatchCompiler;
+import dev.switchboard.rules.format.RuleReader;
+import dev.switchboard.rules.mvel.MvelSandbox;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.LongSupplier;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * Turns a rule version into a {@link CompiledRule}, once, on save and at startup: paths, regular expressions,
+ * globs, operator values, the MVEL expression (through the sandbox) and the actions (through the mapping
+ * module). Every problem is reported at once in an {@link InvalidRuleException}. Thread-safe.
+ */
+public final class RuleCompiler {
+
+    private final ActionsCompilation actions;
+    private final MatchCompiler matches;
+
+    public RuleCompiler(ActionsCompilation actions, MvelSettings mvel) {
+        this(actions, new MvelSandbox(mvel));
+    }
+
+    /** With a stand-in clock for the expression time budget, for tests. */
+    RuleCompiler(ActionsCompilation actions, MvelSettings mvel, LongSupplier nanoTime) {
+        this(actions, new MvelSandbox(mvel, nanoTime));
+    }
+
+    private RuleCompiler(ActionsCompilation actions, MvelSandbox sandbox) {
+        this.actions = actions;
+        this.matches = new MatchCompiler(sandbox);
+    }
+
+    /**
+     * Reads and compiles rule JSON, reporting structural and compile problems together.
+     *
+     * @throws InvalidRuleException with every problem, located within the rule
+     */
+    public CompiledRule compile(JsonNode rule, int version) {
+        RuleReader.Result read = RuleReader.read(rule);
+        List<RuleProblem> problems = new ArrayList<>(read.problems());
+        CompiledRule compiled = compile(read.definition(), version, problems);
+        if (!problems.isEmpty()) {
+            throw InvalidRuleException.withProblems(problems);
+        }
+        return compiled;
+    }
+
+    /**
+     * Compiles a definition, e.g. a stored version at startup.
+     *
+     * @throws InvalidRuleException with every problem
+     */
+    public CompiledRule compile(RuleDefinition definition, int version) {
+        List<RuleProblem> problems = new ArrayList<>();
+        CompiledRule compiled = compile(definition, version, problems);
+        if (!problems.isEmpty()) {
+            throw InvalidRuleException.withProblems(problems);
+        }
+        return compiled;
+    }
+
+    private CompiledRule compile(RuleDefinition definition, int version, List<RuleProblem> problems) {
+        CompiledMatch match = matches.compile(definition.when(), problems);
+        List<CompiledAction> compiledActions = List.of();
+        if (!definition.actions().isEmpty()) {
+            List<MappingProblem> mappingProblems = new ArrayList<>();
+            compiledActions = actions.compile(definition.actions(), "actions", mappingProblems);
+            mappingProblems.forEach(p -> problems.add(new RuleProblem(p.location(), p.message())));
+        }
+        return new CompiledRule(definition, version, match, compiledActions);
+    }
+}
