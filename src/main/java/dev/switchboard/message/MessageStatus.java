@@ -2,8 +2,6 @@ package dev.switchboard.message;
 
 /** Where a stored message stands, as the audit log filters it. */
 public enum MessageStatus {
-    /** Stored; no rule decision recorded (no rules loaded yet, or routing switched off). */
-    RECEIVED,
     /** Evaluated; no rule matched. */
     NO_MATCH,
     /** At least one rule matched and its deliveries were written. */

@@ -6,7 +6,7 @@
  * dev.switchboard.rules.RuleCompiler}, {@link dev.switchboard.rules.RuleSnapshot} and the records they return.
  */
 @NullMarked
-@ApplicationModule(allowedDependencies = {"message", "mapping"})
+@ApplicationModule(allowedDependencies = {"message", "mapping", "web"})
 package dev.switchboard.rules;
 
 import org.jspecify.annotations.NullMarked;

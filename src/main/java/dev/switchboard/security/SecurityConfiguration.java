@@ -54,10 +54,13 @@ class SecurityConfiguration {
                 .csrf(csrf -> csrf.ignoringRequestMatchers(carriesBasicCredentials()))
                 .exceptionHandling(errors -> errors.authenticationEntryPoint(ProblemSecurityHandlers.unauthorized())
                         .accessDeniedHandler(ProblemSecurityHandlers.forbidden()))
-                .authorizeHttpRequests(requests -> requests.requestMatchers(HttpMethod.GET, "/api/events/**")
-                        .hasRole(Role.VIEWER.name())
-                        .anyRequest()
-                        .hasRole(Role.ADMIN.name()));
+                .authorizeHttpRequests(
+                        requests -> requests.requestMatchers(HttpMethod.GET, "/api/events/**", "/api/rules/**")
+                                .hasRole(Role.VIEWER.name())
+                                .requestMatchers("/api/rules/**")
+                                .hasRole(Role.EDITOR.name())
+                                .anyRequest()
+                                .hasRole(Role.ADMIN.name()));
         return http.build();
     }
 

@@ -40,7 +40,7 @@ class RestartIntegrationTests {
             assertThat(jdbc.sql("select status from event_message where message_id = 'restart-1' order by received_at")
                             .query(String.class)
                             .list())
-                    .containsExactly("received", "duplicate");
+                    .containsExactly("no_match", "duplicate");
             assertThat(jdbc.sql("select count(*) from app_user")
                             .query(Long.class)
                             .single())

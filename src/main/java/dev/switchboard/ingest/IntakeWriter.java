@@ -1,0 +1,148 @@
+package dev.switchboard.ingest;
+
+import dev.switchboard.dispatch.NewDelivery;
+import dev.switchboard.dispatch.Outbox;
+import dev.switchboard.message.Ids;
+import dev.switchboard.message.MessageStatus;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.support.TransactionTemplate;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * The intake transaction: marks messageIds seen, then writes every message (routed, no match, duplicate or
+ * rejected), the decisions and the deliveries of the new ones. Only writes: everything else happened before.
+ */
+@Component
+class IntakeWriter {
+
+    private static final int ATTEMPTS = 3;
+
+    private final SeenMessages seen;
+    private final StoredEvents events;
+    private final StoredDecisions decisions;
+    private final Outbox outbox;
+    private final TransactionTemplate transactions;
+    private final JsonMapper json;
+    private final IngestProperties properties;
+
+    IntakeWriter(
+            SeenMessages seen,
+            StoredEvents events,
+            StoredDecisions decisions,
+            Outbox outbox,
+            TransactionTemplate transactions,
+            JsonMapper json,
+            IngestProperties properties) {
+        this.seen = seen;
+        this.events = events;
+        this.decisions = decisions;
+        this.outbox = outbox;
+        this.transactions = transactions;
+        this.json = json;
+        this.properties = properties;
+    }
+
+    IntakeResult store(String source, List<IntakeItem> items, List<RoutedMessage> routed, Instant receivedAt) {
+        for (int attempt = 1; ; attempt++) {
+            try {
+                return transactions.execute(status -> storeOnce(source, items, routed, receivedAt));
+            } catch (DuplicateKeyException e) {
+                // Another request stored one of these messageIds between our check and our insert: run again,
+                // and this time the id is seen as a duplicate.
+                if (attempt == ATTEMPTS) {
+                    throw e;
+                }
+            }
+        }
+    }
+
+    private IntakeResult storeOnce(
+            String source, List<IntakeItem> items, List<RoutedMessage> routed, Instant receivedAt) {
+        boolean[] fresh = seen.mark(
+                source,
+                routed.stream().map(r -> r.message().messageId()).toList(),
+                receivedAt,
+                properties.dedupeWindow());
+        List<StoredEvents.Row> rows = new ArrayList<>(items.size());
+        List<StoredDecisions.Row> decisionRows = new ArrayList<>();
+        List<NewDelivery> deliveries = new ArrayList<>();
+        List<IntakeResult.Refusal> refusals = new ArrayList<>();
+        int duplicates = 0;
+        int next = 0;
+        for (IntakeItem item : items) {
+            if (item instanceof RejectedMessage rejected) {
+                MessageProblem problem = rejected.problem();
+                refusals.add(new IntakeResult.Refusal(
+                        rejected.index(), rejected.messageId(), problem.field(), problem.code(), problem.detail()));
+                rows.add(row(source, rejected, receivedAt));
+                continue;
+            }
+            RoutedMessage message = routed.get(next);
+            if (fresh[next++]) {
+                rows.add(row(source, message, message.status(), receivedAt));
+                decisionRows.addAll(message.decisions());
+                deliveries.addAll(message.deliveries());
+            } else {
+                duplicates++;
+                rows.add(row(source, message, MessageStatus.DUPLICATE, receivedAt));
+            }
+        }
+        events.insert(rows);
+        decisions.insert(decisionRows);
+        outbox.enqueue(deliveries);
+        return new IntakeResult(routed.size() - duplicates, duplicates, refusals);
+    }
+
+    private static StoredEvents.Row row(String source, RoutedMessage routed, MessageStatus status, Instant receivedAt) {
+        AcceptedMessage message = routed.message();
+        return new StoredEvents.Row(
+                routed.eventId(),
+                source,
+                message.messageId(),
+                message.type(),
+                message.event(),
+                message.userId(),
+                message.anonymousId(),
+                status.value(),
+                null,
+                receivedAt,
+                message.timestamp(),
+                routed.payload());
+    }
+
+    private StoredEvents.Row row(String source, RejectedMessage rejected, Instant receivedAt) {
+        Object raw = rejected.raw();
+        Map<?, ?> fields = raw instanceof Map<?, ?> map ? map : Map.of();
+        MessageProblem problem = rejected.problem();
+        return new StoredEvents.Row(
+                Ids.newId(),
+                source,
+                rejected.messageId(),
+                fields.get("type") instanceof String type && type.length() <= 16 ? type : null,
+                null,
+                fields.get("userId") instanceof String userId && userId.length() <= 1024 ? userId : null,
+                fields.get("anonymousId") instanceof String anonymousId && anonymousId.length() <= 1024
+                        ? anonymousId
+                        : null,
+                MessageStatus.REJECTED.value(),
+                problem.field().isEmpty() ? problem.detail() : problem.field() + ": " + problem.detail(),
+                receivedAt,
+                null,
+                json.writeValueAsString(withoutWriteKey(raw)));
+    }
+
+    private static Object withoutWriteKey(Object raw) {
+        if (raw instanceof Map<?, ?> map && map.containsKey("writeKey")) {
+            var copy = new LinkedHashMap<Object, Object>(map);
+            copy.remove("writeKey");
+            return copy;
+        }
+        return raw;
+    }
+}

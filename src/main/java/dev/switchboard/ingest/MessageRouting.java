@@ -1,0 +1,143 @@
+package dev.switchboard.ingest;
+
+import dev.switchboard.dispatch.NewDelivery;
+import dev.switchboard.mapping.ActionOutcome;
+import dev.switchboard.message.Ids;
+import dev.switchboard.message.MessageStatus;
+import dev.switchboard.rules.Evaluation;
+import dev.switchboard.rules.LiveRules;
+import dev.switchboard.rules.RuleOutcome;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.UUID;
+import org.jspecify.annotations.Nullable;
+import org.springframework.stereotype.Component;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * Evaluates a valid message against the live rules, in memory, and turns the outcome into the rows intake
+ * stores: one decision per rule considered (with its explanation) and one delivery per action of a matching rule.
+ * Runs before the intake transaction opens, so the transaction only writes.
+ */
+@Component
+class MessageRouting {
+
+    private static final String CANCEL_BY_RULE_PATH = "/local/cancel-by-rule";
+
+    private final LiveRules rules;
+    private final JsonMapper json;
+
+    MessageRouting(LiveRules rules, JsonMapper json) {
+        this.rules = rules;
+        this.json = json;
+    }
+
+    RoutedMessage route(String source, AcceptedMessage message, Instant receivedAt) {
+        UUID eventId = Ids.newId();
+        String payload = json.writeValueAsString(message.fields());
+        Evaluation evaluation = rules.snapshot().evaluate(message.fields(), true);
+        List<StoredDecisions.Row> decisions =
+                new ArrayList<>(evaluation.outcomes().size());
+        List<NewDelivery> deliveries = new ArrayList<>();
+        for (RuleOutcome outcome : evaluation.outcomes()) {
+            decisions.add(new StoredDecisions.Row(
+                    Ids.newId(),
+                    eventId,
+                    outcome.ruleKey(),
+                    outcome.version(),
+                    outcome.status().name().toLowerCase(Locale.ROOT),
+                    outcome.error(),
+                    outcome.trace() == null ? null : json.writeValueAsString(outcome.trace()),
+                    receivedAt));
+            for (int i = 0; i < outcome.actions().size(); i++) {
+                deliveries.add(delivery(source, message, eventId, outcome, i, receivedAt));
+            }
+        }
+        MessageStatus status = evaluation.matched().isEmpty() ? MessageStatus.NO_MATCH : MessageStatus.ROUTED;
+        return new RoutedMessage(message, eventId, payload, status, decisions, deliveries);
+    }
+
+    private NewDelivery delivery(
+            String source, AcceptedMessage message, UUID eventId, RuleOutcome rule, int index, Instant receivedAt) {
+        ActionOutcome action = rule.actions().get(index);
+        UUID id = Ids.newId();
+        if (action instanceof ActionOutcome.NovuCall call) {
+            return new NewDelivery(
+                    id,
+                    eventId,
+                    source,
+                    message.messageId(),
+                    rule.ruleKey(),
+                    rule.version(),
+                    index,
+                    call.type().wireName(),
+                    call.userId(),
+                    call.method(),
+                    call.path(),
+                    call.body(),
+                    call.transactionId(),
+                    call.idempotencyKey(),
+                    NewDelivery.PENDING,
+                    receivedAt,
+                    due(receivedAt, call.delay()),
+                    null);
+        }
+        if (action instanceof ActionOutcome.CancelByRule cancel && cancel.userId() != null) {
+            Map<String, Object> body = new LinkedHashMap<>();
+            body.put("rule", cancel.ruleKey());
+            body.put("within", cancel.within().toString());
+            body.put("userId", cancel.userId());
+            return new NewDelivery(
+                    id,
+                    eventId,
+                    source,
+                    message.messageId(),
+                    rule.ruleKey(),
+                    rule.version(),
+                    index,
+                    cancel.type().wireName(),
+                    cancel.userId(),
+                    NewDelivery.LOCAL,
+                    CANCEL_BY_RULE_PATH,
+                    json.writeValueAsString(body),
+                    "sb-local-" + id,
+                    "sb-local-" + id,
+                    NewDelivery.PENDING,
+                    receivedAt,
+                    due(receivedAt, cancel.delay()),
+                    null);
+        }
+        String reason = action instanceof ActionOutcome.Invalid invalid
+                ? invalid.field() + ": " + invalid.reason()
+                // A cancel by rule needs the person: without a userId it must not cancel anybody's deliveries.
+                : "userId: the message has no userId, so there is nobody whose deliveries to cancel";
+        return new NewDelivery(
+                id,
+                eventId,
+                source,
+                message.messageId(),
+                rule.ruleKey(),
+                rule.version(),
+                index,
+                action.type().wireName(),
+                message.userId(),
+                "NONE",
+                "-",
+                null,
+                "sb-invalid-" + id,
+                "sb-invalid-" + id,
+                NewDelivery.INVALID,
+                receivedAt,
+                receivedAt,
+                reason);
+    }
+
+    private static Instant due(Instant receivedAt, @Nullable Duration delay) {
+        return delay == null ? receivedAt : receivedAt.plus(delay);
+    }
+}
