@@ -11,7 +11,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 import java.util.zip.GZIPOutputStream;
 
-/** Posts to a running Switchboard over real HTTP, the way Segment senders do. */
+/** Talks to a running Switchboard over real HTTP, the way Segment senders and automation do. */
 public final class IntakeClient {
 
     public static final String WRITE_KEY = "wk_test_web_0001";
@@ -30,6 +30,18 @@ public final class IntakeClient {
 
     public HttpResponse<String> postBytes(String path, byte[] body, String... headers) {
         return send(path, HttpRequest.BodyPublishers.ofByteArray(body), headers);
+    }
+
+    /** Any method, with a JSON body or none, e.g. {@code request("PUT", "/api/rules/x", json, headers)}. */
+    public HttpResponse<String> request(String method, String path, String body, String... headers) {
+        var publisher = body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body);
+        var builder = HttpRequest.newBuilder(URI.create(baseUrl + path))
+                .method(method, publisher)
+                .header("Content-Type", "application/json");
+        if (headers.length > 0) {
+            builder.headers(headers);
+        }
+        return execute(builder.build());
     }
 
     public HttpResponse<String> get(String path, String... headers) {

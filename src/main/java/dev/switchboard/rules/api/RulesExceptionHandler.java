@@ -14,7 +14,7 @@ import org.springframework.web.bind.annotation.RestControllerAdvice;
 
 /** Rule API errors as RFC 9457 problems; an invalid rule lists every problem with its location. */
 @Order(Ordered.HIGHEST_PRECEDENCE)
-@RestControllerAdvice(basePackages = "dev.switchboard")
+@RestControllerAdvice(basePackages = {"dev.switchboard.rules", "dev.switchboard.simulation"})
 class RulesExceptionHandler {
 
     @ExceptionHandler
