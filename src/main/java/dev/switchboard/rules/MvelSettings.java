@@ -4,7 +4,9 @@ import java.time.Duration;
 
 /**
  * Whether rules may carry an MVEL {@code expression}, and how long one evaluation may take. MVEL has no real
- * sandbox, so operators must be able to switch it off; then a rule with an expression is refused on save.
+ * sandbox, so operators must be able to switch it off; then a rule with an expression is refused on save. The
+ * {@code budget} also bounds each {@code matches} condition, the other place where a rule runs open-ended work
+ * on event text.
  */
 public record MvelSettings(boolean enabled, Duration budget) {
 

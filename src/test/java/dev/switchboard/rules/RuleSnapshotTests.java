@@ -161,4 +161,23 @@ class RuleSnapshotTests {
                 .evaluate(message, true);
         assertThat(message).isEqualTo(TestRules.message("track-order-completed"));
     }
+
+    @Test
+    void aRegularExpressionThatBacktracksForeverIsStoppedByItsBudget() {
+        java.util.concurrent.atomic.AtomicLong now = new java.util.concurrent.atomic.AtomicLong();
+        var compiler = new RuleCompiler(new TestRules.StubActions(), MvelSettings.ON, () -> now.addAndGet(1_000_000L));
+        CompiledRule catastrophic = compiler.compile(
+                TestRules.rule(
+                        "redos", "{'all': [{'path': '$.properties.text', 'op': 'matches', 'value': '(.*a){12}'}]}"),
+                1);
+        CompiledRule after = compiler.compile(TestRules.rule("z-after", "{}"), 1);
+        Map<String, Object> message = TestRules.message("track-order-completed");
+        @SuppressWarnings("unchecked")
+        Map<String, Object> properties = (Map<String, Object>) message.get("properties");
+        properties.put("text", "a".repeat(30) + "b");
+        Evaluation evaluation = RuleSnapshot.live(List.of(catastrophic, after)).evaluate(message, false);
+        assertThat(evaluation.outcomes().get(0).status()).isEqualTo(RuleOutcome.Status.ERROR);
+        assertThat(evaluation.outcomes().get(0).error()).contains("time budget");
+        assertThat(evaluation.outcomes().get(1).matched()).isTrue();
+    }
 }
