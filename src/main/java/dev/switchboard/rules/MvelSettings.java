@@ -10,6 +10,11 @@ import java.time.Duration;
  */
 public record MvelSettings(boolean enabled, Duration budget) {
 
-    public static final MvelSettings ON = new MvelSettings(true, Duration.ofMillis(50));
-    public static final MvelSettings OFF = new MvelSettings(false, Duration.ofMillis(50));
+    /**
+     * Expressions on, with a budget far above what a loop-free expression needs, yet far below the minutes a
+     * runaway regular expression can take; generous enough that a cold JVM's first evaluation never trips it.
+     */
+    public static final MvelSettings ON = new MvelSettings(true, Duration.ofMillis(250));
+
+    public static final MvelSettings OFF = new MvelSettings(false, Duration.ofMillis(250));
 }

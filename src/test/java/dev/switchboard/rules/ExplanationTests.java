@@ -108,7 +108,7 @@ class ExplanationTests {
 
     @Test
     void explainsAnExpressionThatFailed() {
-        RuleOutcome outcome = TestRules.compile("r", "{'expression': 'context.missing.deeper == 1'}")
+        RuleOutcome outcome = TestRules.compile("r", "{'expression': 'properties.currency.substring(10) == \\\"x\\\"'}")
                 .evaluate(TestRules.message("track-order-completed"), true);
         assertThat(outcome.status()).isEqualTo(RuleOutcome.Status.ERROR);
         assertThat(outcome.trace().expression().error()).isNotBlank().isEqualTo(outcome.error());
