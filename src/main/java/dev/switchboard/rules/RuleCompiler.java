@@ -22,17 +22,13 @@ public final class RuleCompiler {
     private final MatchCompiler matches;
 
     public RuleCompiler(ActionsCompilation actions, MvelSettings mvel) {
-        this(actions, new MvelSandbox(mvel));
+        this(actions, mvel, System::nanoTime);
     }
 
-    /** With a stand-in clock for the expression time budget, for tests. */
+    /** With a stand-in clock for the time budgets (expressions, regular expressions), for tests. */
     RuleCompiler(ActionsCompilation actions, MvelSettings mvel, LongSupplier nanoTime) {
-        this(actions, new MvelSandbox(mvel, nanoTime));
-    }
-
-    private RuleCompiler(ActionsCompilation actions, MvelSandbox sandbox) {
         this.actions = actions;
-        this.matches = new MatchCompiler(sandbox);
+        this.matches = new MatchCompiler(new MvelSandbox(mvel, nanoTime), mvel.budget(), nanoTime);
     }
 
     /**

@@ -74,6 +74,7 @@ class MvelSandboxTests {
         assertThat(holds("(properties.total > 100 ? 'big' : 'small') == 'big'")).isTrue();
         assertThat(holds("properties.missing == null")).isTrue();
         assertThat(holds("groupId == null && type == 'track'")).isTrue();
+        assertThat(holds("context.missing.deeper == null")).isTrue();
     }
 
     @Test
@@ -177,6 +178,15 @@ class MvelSandboxTests {
         assertThat(refusal("properties.put('x', 1)")).contains("put() is not allowed");
         assertThat(refusal("properties.products.clear()")).contains("clear() is not allowed");
         assertThat(refusal("event.repeat(1000000000)")).contains("repeat() is not allowed");
+    }
+
+    @Test
+    void readingThroughAMissingFieldGivesNullButAMissingListElementIsAnError() {
+        assertThat(holds("traits.email == null && context.traits.missing.deeper == null"))
+                .isTrue();
+        assertThat(run("properties.products[5] == null", TestRules.message(ORDER))
+                        .error())
+                .contains("out of bounds");
     }
 
     @Test

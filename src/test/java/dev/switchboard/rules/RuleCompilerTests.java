@@ -109,10 +109,4 @@ class RuleCompilerTests {
                         .matched())
                 .isTrue();
     }
-
-    @Test
-    void theProductionActionCompilerFitsTheSeam() {
-        ActionsCompilation production = new dev.switchboard.mapping.ActionCompiler()::compile;
-        assertThat(new RuleCompiler(production, MvelSettings.OFF)).isNotNull();
-    }
 }

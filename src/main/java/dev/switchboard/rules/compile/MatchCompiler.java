@@ -6,9 +6,11 @@ import dev.switchboard.rules.MatchSpec;
 import dev.switchboard.rules.RuleProblem;
 import dev.switchboard.rules.mvel.MvelSandbox;
 import dev.switchboard.rules.mvel.SandboxedExpression;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
+import java.util.function.LongSupplier;
 
 /** Compiles a {@code when} once per rule version, reporting every problem with its location. */
 public final class MatchCompiler {
@@ -16,9 +18,12 @@ public final class MatchCompiler {
     private static final Set<String> TYPES = Set.of("track", "identify", "page", "screen", "group", "alias", "delete");
 
     private final MvelSandbox sandbox;
+    private final TimeBudget budget;
 
-    public MatchCompiler(MvelSandbox sandbox) {
+    /** @param budget how long one regular expression match may take */
+    public MatchCompiler(MvelSandbox sandbox, Duration budget, LongSupplier nanoTime) {
         this.sandbox = sandbox;
+        this.budget = new TimeBudget(budget.toNanos(), nanoTime);
     }
 
     /** @return the compiled match; unusable when {@code problems} grew */
@@ -74,7 +79,7 @@ public final class MatchCompiler {
         } catch (IllegalArgumentException e) {
             problems.add(new RuleProblem(location + ".path", "not a valid JSONPath: " + e.getMessage()));
         }
-        ValueTest valueTest = OperandCompiler.compile(test, location, problems);
+        ValueTest valueTest = OperandCompiler.compile(test, location, problems, budget);
         if (path == null || valueTest == null) {
             return new GroupTest(GroupTest.Kind.ALL, List.of());
         }

@@ -15,7 +15,8 @@ final class OperandCompiler {
 
     private OperandCompiler() {}
 
-    static @Nullable ValueTest compile(Condition.Test test, String location, List<RuleProblem> problems) {
+    static @Nullable ValueTest compile(
+            Condition.Test test, String location, List<RuleProblem> problems, TimeBudget budget) {
         Operator op = test.op();
         JsonNode value = test.value();
         String at = location + ".value";
@@ -28,7 +29,7 @@ final class OperandCompiler {
             if (value != null) {
                 problems.add(new RuleProblem(at, op.wireName() + " takes no value"));
             }
-            return problems.size() > before ? null : new ValueTest(positive(op), false, null, null, List.of());
+            return problems.size() > before ? null : new ValueTest(positive(op), false, null, null, List.of(), budget);
         }
         if (value == null) {
             problems.add(new RuleProblem(at, op.wireName() + " needs a value"));
@@ -61,7 +62,7 @@ final class OperandCompiler {
         if (problems.size() > before) {
             return null;
         }
-        return new ValueTest(positive(op), test.ignoreCase(), JsonValues.toJava(value), pattern, options);
+        return new ValueTest(positive(op), test.ignoreCase(), JsonValues.toJava(value), pattern, options, budget);
     }
 
     private static @Nullable Pattern regex(JsonNode value, boolean ignoreCase, String at, List<RuleProblem> problems) {

@@ -23,13 +23,15 @@ final class ValueTest {
     private final @Nullable Instant expectedInstant;
     private final @Nullable Pattern pattern;
     private final List<@Nullable Object> options;
+    private final TimeBudget budget;
 
     ValueTest(
             Operator op,
             boolean ignoreCase,
             @Nullable Object expected,
             @Nullable Pattern pattern,
-            List<@Nullable Object> options) {
+            List<@Nullable Object> options,
+            TimeBudget budget) {
         this.op = op;
         this.ignoreCase = ignoreCase;
         this.expected = expected;
@@ -39,6 +41,7 @@ final class ValueTest {
         this.expectedInstant = expectedNumber == null ? JsonValues.instant(expected) : null;
         this.pattern = pattern;
         this.options = options;
+        this.budget = budget;
     }
 
     boolean test(@Nullable Object actual) {
@@ -60,7 +63,8 @@ final class ValueTest {
             case MATCHES:
                 return actual instanceof String a
                         && pattern != null
-                        && pattern.matcher(a).matches();
+                        && pattern.matcher(new DeadlineText(a, budget.nanoTime(), budget.nanos()))
+                                .matches();
             case IN:
                 for (Object option : options) {
                     if (JsonValues.same(option, actual, ignoreCase)) {

@@ -7,8 +7,8 @@ import org.jspecify.annotations.Nullable;
 /**
  * The grammar of the sandbox, and its translation to MVEL. It is a recursive-descent parser over a subset of
  * MVEL syntax: anything it does not know is refused, so new MVEL features can never slip through. The MVEL it
- * emits is fully parenthesised (MVEL's precedence never matters) and reads fields as map lookups
- * ({@code properties['total']}), which MVEL never resolves through reflection.
+ * emits is fully parenthesised (MVEL's precedence never matters) and reads fields as null-safe map lookups
+ * ({@code (properties == null ? null : properties['total'])}), which MVEL never resolves through reflection.
  *
  * <pre>
  * expr     := or ('?' expr ':' expr)?
@@ -157,17 +157,25 @@ final class SandboxGrammar {
                     base = base + "." + member.text() + "(" + arguments() + ")";
                 } else {
                     refuseFieldRead(readable, member);
-                    base = base + "[" + SandboxToken.quote(member.text()) + "]";
+                    base = nullSafeRead(base, SandboxToken.quote(member.text()));
                 }
             } else if (peek().isSymbol("[")) {
                 refuseFieldRead(readable, peek());
                 next();
-                base = base + "[" + expression() + "]";
+                base = nullSafeRead(base, expression());
                 expect("]");
             } else {
                 return base;
             }
         }
+    }
+
+    /**
+     * A field read that gives null when what it reads from is null, as JSON readers expect: {@code
+     * context.traits.email != null} must not fail on a message without {@code context.traits}.
+     */
+    private static String nullSafeRead(String base, String key) {
+        return "(" + base + " == null ? null : " + base + "[" + key + "])";
     }
 
     private void refuseFieldRead(boolean readable, SandboxToken at) {
