@@ -17,7 +17,7 @@ import org.springframework.validation.annotation.Validated;
 @ConfigurationProperties("switchboard.rules")
 public record RulesProperties(
         @DefaultValue("true") boolean mvelEnabled,
-        @DefaultValue("50ms") @NotNull Duration mvelBudget,
+        @DefaultValue("250ms") @NotNull Duration mvelBudget,
         @DefaultValue("2s") @NotNull Duration refreshInterval) {
 
     MvelSettings mvel() {
