@@ -12,6 +12,7 @@ import org.springframework.boot.ApplicationRunner;
 import org.springframework.core.annotation.Order;
 import org.springframework.core.io.Resource;
 import org.springframework.core.io.support.PathMatchingResourcePatternResolver;
+import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.stereotype.Component;
 import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.ArrayNode;
@@ -65,6 +66,9 @@ class RuleExamples implements ApplicationRunner {
                     result.created());
         } catch (InvalidRuleException e) {
             log.error("The example rules at {} were not loaded: {}", properties.location(), e.getMessage());
+        } catch (DataIntegrityViolationException e) {
+            // Several instances started on one new database at once: another one loaded them first.
+            log.info("Example rules were loaded by another instance");
         }
     }
 }

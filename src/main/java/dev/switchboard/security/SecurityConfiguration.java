@@ -81,7 +81,9 @@ class SecurityConfiguration {
     @Bean
     @Order(4)
     SecurityFilterChain pages(HttpSecurity http) {
+        // Form login for people; HTTP Basic too, so automation can fetch /v3/api-docs and the rule schema.
         http.formLogin(Customizer.withDefaults())
+                .httpBasic(Customizer.withDefaults())
                 .logout(Customizer.withDefaults())
                 .authorizeHttpRequests(
                         requests -> requests.requestMatchers("/login", "/error", "/css/**", "/favicon.ico")

@@ -5,6 +5,8 @@ import dev.switchboard.rules.RuleCatalog;
 import dev.switchboard.rules.RuleFormat;
 import dev.switchboard.rules.RuleVersionView;
 import dev.switchboard.rules.RuleView;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
 import java.net.URI;
 import java.util.List;
 import org.springframework.http.ResponseEntity;
@@ -26,6 +28,9 @@ import tools.jackson.databind.JsonNode;
 @RestController
 class RulesController {
 
+    /** Rule bodies are described by the rule format's JSON Schema in the OpenAPI document. */
+    private static final String RULE_SCHEMA = "#/components/schemas/Rule";
+
     private final RuleCatalog catalog;
 
     RulesController(RuleCatalog catalog) {
@@ -39,7 +44,12 @@ class RulesController {
 
     @PostMapping("/api/rules")
     ResponseEntity<RuleView> create(
-            @RequestBody JsonNode rule, @RequestParam(defaultValue = "false") boolean publish, Authentication user) {
+            @io.swagger.v3.oas.annotations.parameters.RequestBody(
+                            content = @Content(schema = @Schema(ref = RULE_SCHEMA)))
+                    @RequestBody
+                    JsonNode rule,
+            @RequestParam(defaultValue = "false") boolean publish,
+            Authentication user) {
         ExpressionPermission.check(rule, user);
         RuleView created = catalog.create(rule, user.getName(), publish);
         return ResponseEntity.created(URI.create("/api/rules/" + created.key())).body(created);
@@ -51,7 +61,12 @@ class RulesController {
     }
 
     @PostMapping("/api/rules/import")
-    ImportResult importRules(@RequestBody JsonNode file, Authentication user) {
+    ImportResult importRules(
+            @io.swagger.v3.oas.annotations.parameters.RequestBody(
+                            content = @Content(schema = @Schema(ref = RULE_SCHEMA)))
+                    @RequestBody
+                    JsonNode file,
+            Authentication user) {
         RuleFormat.rulesIn(file).forEach(rule -> ExpressionPermission.check(rule.json(), user));
         return catalog.importRules(file, user.getName());
     }
@@ -64,7 +79,10 @@ class RulesController {
     @PutMapping("/api/rules/{key}")
     RuleView update(
             @PathVariable String key,
-            @RequestBody JsonNode rule,
+            @io.swagger.v3.oas.annotations.parameters.RequestBody(
+                            content = @Content(schema = @Schema(ref = RULE_SCHEMA)))
+                    @RequestBody
+                    JsonNode rule,
             @RequestParam(defaultValue = "false") boolean publish,
             Authentication user) {
         ExpressionPermission.check(rule, user);
