@@ -46,6 +46,9 @@ public abstract sealed class MessagePath permits MessagePath.Direct, MessagePath
         if (!trimmed.startsWith("$")) {
             throw new IllegalArgumentException("a path starts with $, as in $.properties.total");
         }
+        if (!balanced(trimmed)) {
+            throw new IllegalArgumentException("unbalanced brackets, parentheses or quotes in " + trimmed);
+        }
         List<Object> segments = simpleSegments(trimmed);
         if (segments != null) {
             return new Direct(trimmed, segments);
@@ -74,6 +77,29 @@ public abstract sealed class MessagePath permits MessagePath.Direct, MessagePath
     @Override
     public String toString() {
         return expression;
+    }
+
+    /** Jayway quietly accepts some unfinished paths ({@code $.a[}); a typo must be an error, not a guess. */
+    private static boolean balanced(String path) {
+        int depth = 0;
+        char quote = 0;
+        for (int i = 0; i < path.length(); i++) {
+            char c = path.charAt(i);
+            if (quote != 0) {
+                if (c == '\\') {
+                    i++;
+                } else if (c == quote) {
+                    quote = 0;
+                }
+            } else if (c == '\'' || c == '"') {
+                quote = c;
+            } else if (c == '[' || c == '(') {
+                depth++;
+            } else if ((c == ']' || c == ')') && --depth < 0) {
+                return false;
+            }
+        }
+        return depth == 0 && quote == 0;
     }
 
     private static List<Object> simpleSegments(String path) {
