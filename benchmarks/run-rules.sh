@@ -2,7 +2,7 @@
 # The rule-engine benchmark (issue #3): builds the opt-in "benchmark" profile, runs JMH, and writes the JMH
 # JSON result and a Markdown summary with the target ratios to benchmarks/results/ (git-ignored).
 #
-#   benchmarks/run-rules.sh                  # the full run, about 6 minutes on 2 cores
+#   benchmarks/run-rules.sh                  # the full run, about 7 minutes on 2 cores
 #   benchmarks/run-rules.sh -p rules=10000   # extra arguments go to JMH (filters, -prof gc, -i 3, ...)
 set -euo pipefail
 cd "$(dirname "$0")/.."

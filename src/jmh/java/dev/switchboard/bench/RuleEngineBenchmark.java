@@ -41,13 +41,16 @@ import tools.jackson.databind.json.JsonMapper;
  * event of about 2 KB) through 10 to 10,000 published rules, next to the floor (Jackson parsing the same bytes
  * into the message tree) and a peer (Easy Rules holding the equivalent MVEL rules). Run with
  * {@code benchmarks/run-rules.sh}.
+ *
+ * <p>The warmup is long on purpose: rendering a matched rule's actions reaches Jackson's serializers, SHA-256
+ * and MVEL, and on a busy 2-core machine the JIT needs well over ten seconds before evaluation is steady.
  */
 @BenchmarkMode(Mode.AverageTime)
 @OutputTimeUnit(TimeUnit.NANOSECONDS)
 @Fork(
         value = 1,
         jvmArgsAppend = {"-Xms2g", "-Xmx2g"})
-@Warmup(iterations = 5, time = 1)
+@Warmup(iterations = 10, time = 2)
 @Measurement(iterations = 5, time = 2)
 public class RuleEngineBenchmark {
 
