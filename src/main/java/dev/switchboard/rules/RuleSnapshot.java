@@ -8,9 +8,10 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * An immutable set of compiled rules, sorted by priority then key, indexed by message type and exact event
- * name so that a message only meets the rules that could match it. Thread-safe; swap a whole snapshot when
- * rules change.
+ * An immutable set of compiled rules, sorted by priority then key, indexed by message type, exact event name
+ * and the literal start of event globs, so that a message only meets the rules that could match it (and the cost
+ * of evaluating it does not grow with the number of rules). Thread-safe; swap a whole snapshot when rules
+ * change.
  *
  * <p>{@code stopProcessing}: once a rule with it matches, the rules after it are not evaluated and are left out
  * of the {@link Evaluation} (which names the stopping rule).
@@ -26,7 +27,8 @@ public final class RuleSnapshot {
     private RuleSnapshot(List<CompiledRule> rules) {
         this.rules = rules.stream().sorted(ORDER).toList();
         this.index = new RuleIndex(this.rules.stream()
-                .map(r -> new RuleIndex.Entry(r.match().types(), r.match().exactEvents(), eventFiltered(r)))
+                .map(r -> new RuleIndex.Entry(
+                        r.match().types(), r.definition().when().events()))
                 .toList());
     }
 
@@ -64,9 +66,5 @@ public final class RuleSnapshot {
             }
         }
         return new Evaluation(outcomes, null);
-    }
-
-    private static boolean eventFiltered(CompiledRule rule) {
-        return !rule.definition().when().events().isEmpty();
     }
 }

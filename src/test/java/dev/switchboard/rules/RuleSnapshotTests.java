@@ -102,6 +102,25 @@ class RuleSnapshotTests {
     }
 
     @Test
+    void aNamedMessageOnlyMeetsTheGlobsItsNameStartsLike() {
+        RuleSnapshot snapshot = RuleSnapshot.live(List.of(
+                rule("order-glob", 1, "{'event': ['Order *']}"),
+                rule("checkout-glob", 2, "{'event': ['Checkout *']}"),
+                rule("mixed", 3, "{'event': ['Checkout *', 'Order Completed']}"),
+                rule("mixed-glob", 4, "{'event': ['Product *', 'Ord*ted']}"),
+                rule("ends-with", 5, "{'event': ['*Completed']}"),
+                rule("ends-with-other", 6, "{'event': ['*Started']}"),
+                rule("longer-than-name", 7, "{'event': ['Order Completed and more*']}")));
+        assertThat(keys(snapshot.evaluate(ORDER, false)))
+                .containsExactly("order-glob", "mixed", "mixed-glob", "ends-with", "ends-with-other");
+        assertThat(snapshot.evaluate(ORDER, false).matched())
+                .extracting(RuleOutcome::ruleKey)
+                .containsExactly("order-glob", "mixed", "mixed-glob", "ends-with");
+        assertThat(keys(snapshot.evaluate(TestRules.message("track-checkout-started"), false)))
+                .containsExactly("checkout-glob", "mixed", "ends-with", "ends-with-other");
+    }
+
+    @Test
     void pageAndScreenRulesAreFoundByName() {
         RuleSnapshot snapshot = RuleSnapshot.live(List.of(
                 rule("pricing", 1, "{'type': ['page'], 'event': ['Pricing']}"),

@@ -91,11 +91,6 @@ public final class CompiledMatch {
         return new Explanation(matched, type, event, allTrace, anyTrace, expressionTrace);
     }
 
-    /** Exact event names, or empty when the rule takes any name or uses a glob; used to index rules. */
-    public List<String> exactEvents() {
-        return events.stream().anyMatch(e -> e.contains("*")) ? List.of() : events;
-    }
-
     public List<String> types() {
         return types;
     }
