@@ -46,8 +46,8 @@ abstract class MappedAction implements CompiledAction {
         return delay == null ? null : delay.read(reader, "delay");
     }
 
-    String derivedTransactionId(FieldReader reader, ActionContext context) {
-        return DeliveryIds.derive(reader.messageId(), context, type).transactionId();
+    DeliveryIds ids(FieldReader reader, ActionContext context) {
+        return DeliveryIds.derive(reader.messageId(), context, type);
     }
 
     /**
@@ -61,7 +61,17 @@ abstract class MappedAction implements CompiledAction {
             String path,
             @Nullable Map<String, Object> body,
             @Nullable String transactionId) {
-        DeliveryIds ids = DeliveryIds.derive(reader.messageId(), context, type);
+        return call(reader, method, path, body, transactionId, ids(reader, context));
+    }
+
+    /** The same, with the ids already derived (deriving costs two hashes: do it once per render). */
+    ActionOutcome.NovuCall call(
+            FieldReader reader,
+            String method,
+            String path,
+            @Nullable Map<String, Object> body,
+            @Nullable String transactionId,
+            DeliveryIds ids) {
         return new ActionOutcome.NovuCall(
                 type,
                 method,

@@ -71,11 +71,10 @@ final class TriggerAction extends MappedAction {
         putIfPresent(body, "overrides", reader.optionalObject(overrides, "overrides"));
         putIfPresent(body, "actor", actor(reader));
         putIfPresent(body, "tenant", tenant(reader));
-        String id = transactionId == null
-                ? derivedTransactionId(reader, context)
-                : reader.requiredId(transactionId, "transactionId");
+        DeliveryIds ids = ids(reader, context);
+        String id = transactionId == null ? ids.transactionId() : reader.requiredId(transactionId, "transactionId");
         body.put("transactionId", id);
-        return call(reader, context, "POST", "/v1/events/trigger", body, id);
+        return call(reader, "POST", "/v1/events/trigger", body, id, ids);
     }
 
     private @Nullable Object actor(FieldReader reader) {
