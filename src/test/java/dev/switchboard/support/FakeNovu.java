@@ -126,6 +126,7 @@ public final class FakeNovu implements AutoCloseable {
     private final Set<String> missingWorkflows = ConcurrentHashMap.newKeySet();
     private final CountDownLatch hold = new CountDownLatch(1);
     private volatile @Nullable Predicate<String> topicErrors;
+    private volatile long latencyMillis;
 
     private FakeNovu() {
         try {
@@ -133,9 +134,19 @@ public final class FakeNovu implements AutoCloseable {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+        warmUpContract();
         server.setExecutor(executor);
         server.createContext("/", this::handle);
         server.start();
+    }
+
+    /** Compiles the request schemas once up front, so the first request is not slowed past a read timeout. */
+    private static void warmUpContract() {
+        NovuContract contract = NovuContract.get();
+        contract.violations("POST", "/v1/events/trigger", "{\"name\":\"w\",\"to\":\"s\"}");
+        contract.violations("POST", "/v2/subscribers", "{\"subscriberId\":\"s\"}");
+        contract.violations("POST", "/v2/topics/t/subscriptions", "{\"subscriptions\":[\"s\"]}");
+        contract.violations("DELETE", "/v2/topics/t/subscriptions", "{\"subscriptions\":[\"s\"]}");
     }
 
     public static FakeNovu start() {
@@ -163,6 +174,12 @@ public final class FakeNovu implements AutoCloseable {
     /** Triggers of that workflow answer 422 workflow_not_found. */
     public FakeNovu missingWorkflow(String workflow) {
         missingWorkflows.add(workflow);
+        return this;
+    }
+
+    /** Every answer that is not scripted takes this long, like a real network and server. */
+    public FakeNovu latency(long millis) {
+        this.latencyMillis = millis;
         return this;
     }
 
@@ -225,8 +242,9 @@ public final class FakeNovu implements AutoCloseable {
                 return;
             }
             Reply reply = script.pollFirst();
-            if (reply != null && reply.delayMillis > 0) {
-                hold.await(reply.delayMillis, TimeUnit.MILLISECONDS);
+            long delay = reply != null && reply.delayMillis > 0 ? reply.delayMillis : latencyMillis;
+            if (delay > 0) {
+                hold.await(delay, TimeUnit.MILLISECONDS);
             }
             if (reply != null && reply.drop) {
                 exchange.close();
