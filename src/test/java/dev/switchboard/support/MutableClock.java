@@ -17,7 +17,8 @@ public final class MutableClock extends Clock {
     }
 
     public static MutableClock startingNow() {
-        return new MutableClock(Instant.now());
+        // Millisecond precision, like what the databases keep, so times read back compare equal.
+        return new MutableClock(Instant.now().truncatedTo(java.time.temporal.ChronoUnit.MILLIS));
     }
 
     public void advance(Duration duration) {
