@@ -140,6 +140,10 @@ public final class Deliveries {
         return idempotencyKey;
     }
 
+    public @Nullable String body() {
+        return body;
+    }
+
     public UUID id() {
         return id;
     }
