@@ -87,7 +87,11 @@ class CircuitBreaker {
         }
     }
 
-    /** Neither a success nor a Novu failure (a 4xx about the request): the streak stays as it was. */
+    /**
+     * Neither a success nor a Novu failure (a 4xx about the request), or no call at all (a dry run, a local
+     * cancel, a row given back to the rate limit): the streak stays as it was, and a half-open circuit may try
+     * another delivery. Called after every delivery so a trial that made no call cannot hold the circuit.
+     */
     synchronized void neutral() {
         if (state == State.HALF_OPEN) {
             trialInFlight = false;

@@ -30,7 +30,7 @@ record Delivery(
         @Nullable String lastError,
         @Nullable String novuTransactionId,
         @Nullable Instant finishedAt,
-        @Nullable Instant requeuedAt,
+        @Nullable Instant retryBudgetFrom,
         int requeueAttempts) {
 
     static final String PENDING = "pending";
@@ -44,9 +44,12 @@ record Delivery(
 
     static final String LOCAL = "LOCAL";
 
-    /** When the retry budget (max age) started: the last re-queue, else when the row was written. */
+    /**
+     * When the retry budget (max age) started: when the delivery first became due (a delayed delivery gets its
+     * full budget once its time comes), or when it was re-queued. Before the first attempt that is its due time.
+     */
     Instant budgetStart() {
-        return requeuedAt != null ? requeuedAt : createdAt;
+        return retryBudgetFrom != null ? retryBudgetFrom : dueAt;
     }
 
     int attemptsInBudget() {

@@ -31,7 +31,7 @@ class DeliveryStore {
     static final String COLUMNS = "id, event_id, source, message_id, rule_key, rule_version, action_index,"
             + " action_type, user_id, method, path, body, transaction_id, idempotency_key, status, attempts,"
             + " created_at, due_at, claimed_by, claimed_until, last_http_status, last_error, novu_transaction_id,"
-            + " finished_at, requeued_at, requeue_attempts";
+            + " finished_at, retry_budget_from, requeue_attempts";
 
     /** Due, or claimed by an instance whose lease ran out (it died or hung). */
     private static final String CLAIMABLE =
@@ -142,8 +142,10 @@ class DeliveryStore {
         int updated = jdbc.sql("update delivery set status = :status, attempts = attempts + :attempts,"
                         + " due_at = coalesce(:due, due_at), claimed_until = null,"
                         + " last_http_status = coalesce(:http, last_http_status), last_error = :error,"
-                        + " novu_transaction_id = coalesce(:novu, novu_transaction_id), finished_at = :finished"
+                        + " novu_transaction_id = coalesce(:novu, novu_transaction_id), finished_at = :finished,"
+                        + " retry_budget_from = coalesce(retry_budget_from, :budget)"
                         + " where id = :id and status = 'sending' and claimed_by = :owner")
+                .param("budget", attempts == 0 ? null : at(delivery.budgetStart()))
                 .param("status", completion.status())
                 .param("attempts", attempts)
                 .param("due", completion.dueAt() == null ? null : at(completion.dueAt()))
@@ -328,7 +330,7 @@ class DeliveryStore {
         String where = where(filter, params);
         params.put("retryable", retryable);
         params.put("now", at(now));
-        return jdbc.sql("update delivery set status = 'pending', due_at = :now, requeued_at = :now,"
+        return jdbc.sql("update delivery set status = 'pending', due_at = :now, retry_budget_from = :now,"
                         + " requeue_attempts = attempts, claimed_by = null, claimed_until = null,"
                         + " finished_at = null" + (where.isEmpty() ? " where " : where + " and ")
                         + "status in (:retryable) and method <> 'LOCAL'")
@@ -337,7 +339,7 @@ class DeliveryStore {
     }
 
     int requeue(UUID id, List<String> retryable, Instant now) {
-        return jdbc.sql("update delivery set status = 'pending', due_at = :now, requeued_at = :now,"
+        return jdbc.sql("update delivery set status = 'pending', due_at = :now, retry_budget_from = :now,"
                         + " requeue_attempts = attempts, claimed_by = null, claimed_until = null, finished_at = null"
                         + " where id = :id and status in (:retryable)")
                 .param("now", at(now))
@@ -414,7 +416,7 @@ class DeliveryStore {
                 rs.getString("last_error"),
                 rs.getString("novu_transaction_id"),
                 optionalInstant(rs, "finished_at"),
-                optionalInstant(rs, "requeued_at"),
+                optionalInstant(rs, "retry_budget_from"),
                 rs.getInt("requeue_attempts"));
     }
 }

@@ -167,6 +167,7 @@ class Dispatcher implements SmartLifecycle {
                 } catch (RuntimeException e) {
                     log.error("Delivery {} could not be processed; its claim expires after the lease", row.id(), e);
                 } finally {
+                    breaker.neutral();
                     idle.release();
                     wake();
                 }

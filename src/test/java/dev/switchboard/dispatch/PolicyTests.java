@@ -116,4 +116,17 @@ class PolicyTests {
         assertThat(breaker.state()).isEqualTo(CircuitBreaker.State.CLOSED);
         assertThat(breaker.permits(5)).isEqualTo(5);
     }
+
+    @Test
+    void aTrialThatMadeNoCallDoesNotHoldTheCircuitHalfOpen() {
+        CircuitBreaker breaker =
+                new CircuitBreaker(properties(25, Duration.ofHours(4), 1), clock, new SimpleMeterRegistry());
+        breaker.failure();
+        clock.advance(Duration.ofSeconds(31));
+
+        assertThat(breaker.permits(5)).isEqualTo(1);
+        breaker.neutral();
+
+        assertThat(breaker.permits(5)).isEqualTo(1);
+    }
 }

@@ -167,6 +167,23 @@ class ScheduledDispatchIntegrationTests {
     }
 
     @Test
+    void aDeliveryDelayedPastTheMaximumAgeStillGetsItsRetries() {
+        Instant now = clock.instant();
+        novu.script(1, Reply.status(503));
+        // Written six hours ago with a six-hour delay: the 4-hour budget starts now, when it becomes due.
+        UUID id = Deliveries.trigger("six-hours-later", "u-late")
+                .createdAt(now.minus(Duration.ofHours(6)))
+                .dueAt(now)
+                .insert(jdbc);
+
+        await().atMost(Duration.ofSeconds(10)).until(() -> attempts(id) == 1);
+        assertThat(Deliveries.status(jdbc, id)).isEqualTo("pending");
+        clock.advance(Duration.ofSeconds(1));
+
+        await().atMost(Duration.ofSeconds(10)).until(() -> "delivered".equals(Deliveries.status(jdbc, id)));
+    }
+
+    @Test
     void aCancelByRuleWithoutUserIdCancelsNothing() {
         Instant now = clock.instant();
         UUID scheduled = Deliveries.trigger("nightly", null)
