@@ -1,4 +1,8 @@
-/** The Novu API: where it is, how Switchboard authenticates, and (with the dispatcher) how it is called. */
+/**
+ * The Novu API: where it is, how Switchboard authenticates, and how it is called. {@link
+ * dev.switchboard.novu.NovuClient} sends each stored request byte for byte and classifies the answer into a
+ * {@link dev.switchboard.novu.NovuResult}: delivered, permanent failure or worth retrying.
+ */
 @NullMarked
 @ApplicationModule(allowedDependencies = {"message", "web"})
 package dev.switchboard.novu;

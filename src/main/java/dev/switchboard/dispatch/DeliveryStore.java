@@ -1,0 +1,422 @@
+package dev.switchboard.dispatch;
+
+import dev.switchboard.message.Ids;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import javax.sql.DataSource;
+import org.jspecify.annotations.Nullable;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.jdbc.support.JdbcUtils;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * The outbox in SQL that runs on H2 2.4 and PostgreSQL alike. Every change a worker makes to a row it claimed is
+ * conditional on still holding the claim ({@code status = 'sending' and claimed_by = me}), so a worker whose
+ * lease ran out can never overwrite what the instance that took over recorded.
+ */
+@Component
+class DeliveryStore {
+
+    static final String COLUMNS = "id, event_id, source, message_id, rule_key, rule_version, action_index,"
+            + " action_type, user_id, method, path, body, transaction_id, idempotency_key, status, attempts,"
+            + " created_at, due_at, claimed_by, claimed_until, last_http_status, last_error, novu_transaction_id,"
+            + " finished_at, retry_budget_from, requeue_attempts";
+
+    /** Due, or claimed by an instance whose lease ran out (it died or hung). */
+    private static final String CLAIMABLE =
+            "((d.status = 'pending' and d.due_at <= :now)" + " or (d.status = 'sending' and d.claimed_until < :now))";
+
+    /**
+     * Per-user ordering: an earlier delivery of the same userId that is unfinished holds this one back. A row
+     * still only scheduled (a {@code delay} not yet due, never claimed) does not: it is meant to go later.
+     * Earlier means an earlier message; rows of one message (same created_at) keep their UUIDv7 order.
+     */
+    private static final String IN_ORDER = " and (d.user_id is null or not exists (select 1 from delivery e"
+            + " where e.user_id = d.user_id"
+            + " and (e.created_at < d.created_at or (e.created_at = d.created_at and e.id < d.id))"
+            + " and (e.status = 'sending' or (e.status = 'pending'"
+            + " and (e.due_at <= :now or e.attempts > 0 or e.claimed_by is not null)))))";
+
+    private final JdbcClient jdbc;
+    private final TransactionTemplate transactions;
+    private final boolean postgres;
+
+    DeliveryStore(JdbcClient jdbc, TransactionTemplate transactions, DataSource dataSource) {
+        this.jdbc = jdbc;
+        this.transactions = transactions;
+        this.postgres = isPostgres(dataSource);
+    }
+
+    private static boolean isPostgres(DataSource dataSource) {
+        try {
+            String product =
+                    JdbcUtils.extractDatabaseMetaData(dataSource, metaData -> metaData.getDatabaseProductName());
+            return product != null && product.toLowerCase(Locale.ROOT).contains("postgres");
+        } catch (Exception e) {
+            return false;
+        }
+    }
+
+    /**
+     * Claims up to {@code max} deliveries for {@code owner} until {@code until}. On PostgreSQL the candidates are
+     * selected {@code FOR UPDATE SKIP LOCKED}, so instances take disjoint rows instead of queueing on each
+     * other's; on both databases the claim itself is a conditional UPDATE that only one instance can win.
+     */
+    List<Delivery> claim(int max, String owner, Instant now, Instant until, boolean ordering) {
+        if (max <= 0) {
+            return List.of();
+        }
+        // The claim is found again by its exact lease end: keep it within what both databases store (micros).
+        Instant leaseEnd = until.truncatedTo(java.time.temporal.ChronoUnit.MILLIS);
+        List<Delivery> claimed = transactions.execute(status -> {
+            String select = "select d.id from delivery d where " + CLAIMABLE + (ordering ? IN_ORDER : "")
+                    + " order by d.created_at, d.id limit :max" + (postgres ? " for update of d skip locked" : "");
+            List<UUID> candidates = jdbc.sql(select)
+                    .param("now", at(now))
+                    .param("max", max)
+                    .query(UUID.class)
+                    .list();
+            if (candidates.isEmpty()) {
+                return List.<Delivery>of();
+            }
+            jdbc.sql("update delivery d set status = 'sending', claimed_by = :owner, claimed_until = :until"
+                            + " where d.id in (:ids) and " + CLAIMABLE)
+                    .param("owner", owner)
+                    .param("until", at(leaseEnd))
+                    .param("now", at(now))
+                    .param("ids", candidates)
+                    .update();
+            return jdbc.sql("select " + COLUMNS + " from delivery where id in (:ids) and status = 'sending'"
+                            + " and claimed_by = :owner and claimed_until = :until order by created_at, id")
+                    .param("ids", candidates)
+                    .param("owner", owner)
+                    .param("until", at(leaseEnd))
+                    .query(DeliveryStore::delivery)
+                    .list();
+        });
+        return claimed == null ? List.of() : claimed;
+    }
+
+    /** What a worker concluded for a delivery it holds. */
+    record Completion(
+            String status,
+            @Nullable Instant dueAt,
+            @Nullable Integer httpStatus,
+            @Nullable String error,
+            @Nullable String novuTransactionId,
+            @Nullable Attempt attempt) {}
+
+    /** The attempt to log with a completion. */
+    record Attempt(
+            Instant at,
+            @Nullable Integer httpStatus,
+            @Nullable Integer latencyMs,
+            String outcome,
+            @Nullable String responseExcerpt,
+            @Nullable String error) {}
+
+    /**
+     * Records the attempt and the row's new state in one transaction, if {@code owner} still holds the claim.
+     *
+     * @return whether it did (false: the lease ran out and another instance took the row)
+     */
+    boolean complete(Delivery delivery, String owner, Instant now, Completion completion) {
+        Boolean done = transactions.execute(status -> completeInTransaction(delivery, owner, now, completion));
+        return Boolean.TRUE.equals(done);
+    }
+
+    private boolean completeInTransaction(Delivery delivery, String owner, Instant now, Completion completion) {
+        boolean finished = !Delivery.PENDING.equals(completion.status());
+        int attempts = completion.attempt() == null ? 0 : 1;
+        int updated = jdbc.sql("update delivery set status = :status, attempts = attempts + :attempts,"
+                        + " due_at = coalesce(:due, due_at), claimed_until = null,"
+                        + " last_http_status = coalesce(:http, last_http_status), last_error = :error,"
+                        + " novu_transaction_id = coalesce(:novu, novu_transaction_id), finished_at = :finished,"
+                        + " retry_budget_from = coalesce(retry_budget_from, :budget)"
+                        + " where id = :id and status = 'sending' and claimed_by = :owner")
+                .param("budget", attempts == 0 ? null : at(delivery.budgetStart()))
+                .param("status", completion.status())
+                .param("attempts", attempts)
+                .param("due", completion.dueAt() == null ? null : at(completion.dueAt()))
+                .param("http", completion.httpStatus())
+                .param("error", truncate(completion.error(), 2000))
+                .param("novu", completion.novuTransactionId())
+                .param("finished", finished ? at(now) : null)
+                .param("id", delivery.id())
+                .param("owner", owner)
+                .update();
+        if (updated == 1 && completion.attempt() != null) {
+            Attempt attempt = completion.attempt();
+            jdbc.sql("insert into delivery_attempt (id, delivery_id, attempt, attempted_at, http_status, latency_ms,"
+                            + " outcome, response_excerpt, error) values (:id, :delivery, :attempt, :at, :http,"
+                            + " :latency, :outcome, :excerpt, :error)")
+                    .param("id", Ids.newId())
+                    .param("delivery", delivery.id())
+                    .param("attempt", delivery.attempts() + 1)
+                    .param("at", at(attempt.at()))
+                    .param("http", attempt.httpStatus())
+                    .param("latency", attempt.latencyMs())
+                    .param("outcome", attempt.outcome())
+                    .param("excerpt", truncate(attempt.responseExcerpt(), 2000))
+                    .param("error", truncate(attempt.error(), 2000))
+                    .update();
+        }
+        return updated == 1;
+    }
+
+    /**
+     * Gives a claimed row back untouched, due at {@code dueAt} (the rate limit would keep it waiting too long,
+     * or the instance is stopping). It keeps {@code claimed_by}, which marks it as started for ordering.
+     */
+    void release(UUID id, String owner, Instant dueAt) {
+        jdbc.sql("update delivery set status = 'pending', claimed_until = null, due_at = :due"
+                        + " where id = :id and status = 'sending' and claimed_by = :owner")
+                .param("due", at(dueAt))
+                .param("id", id)
+                .param("owner", owner)
+                .update();
+    }
+
+    /** Gives back every claim of {@code owner}: the end of a graceful stop. */
+    int releaseAll(String owner) {
+        return jdbc.sql("update delivery set status = 'pending', claimed_until = null"
+                        + " where status = 'sending' and claimed_by = :owner")
+                .param("owner", owner)
+                .update();
+    }
+
+    /** Local pending rows carrying a transactionId that is being cancelled at Novu. */
+    int cancelPendingByTransaction(String transactionId, UUID except, Instant now, String reason) {
+        return jdbc.sql("update delivery set status = 'cancelled', finished_at = :now, last_error = :reason"
+                        + " where transaction_id = :tx and status = 'pending' and id <> :except"
+                        + " and method <> 'DELETE' and method <> 'LOCAL'")
+                .param("now", at(now))
+                .param("reason", reason)
+                .param("tx", transactionId)
+                .param("except", except)
+                .update();
+    }
+
+    /**
+     * Cancel by rule, in one transaction with the completion of the LOCAL row: pending deliveries of that rule
+     * and user within the window become {@code cancelled}; for delivered triggers a Novu cancel
+     * ({@code DELETE /v1/events/trigger/{transactionId}}) is queued as a delivery of its own, so it gets
+     * retries, rate limiting and an attempt log like any call.
+     *
+     * @return the counts, or empty if the claim was lost
+     */
+    Optional<int[]> cancelByRule(
+            Delivery local, String owner, String rule, String userId, Instant since, Instant now, IdsForCancel ids) {
+        return Optional.ofNullable(transactions.execute(status -> {
+            int cancelled = jdbc.sql("update delivery set status = 'cancelled', finished_at = :now,"
+                            + " last_error = :reason where rule_key = :rule and user_id = :user"
+                            + " and status = 'pending' and created_at >= :since and created_at <= :until"
+                            + " and id <> :self and method <> 'LOCAL'")
+                    .param("now", at(now))
+                    .param("reason", "cancelled by rule cancel " + local.id())
+                    .param("rule", rule)
+                    .param("user", userId)
+                    .param("since", at(since))
+                    .param("until", at(local.createdAt()))
+                    .param("self", local.id())
+                    .update();
+            List<String> delivered = jdbc.sql("select distinct transaction_id from delivery where rule_key = :rule"
+                            + " and user_id = :user and status = 'delivered' and action_type = 'trigger'"
+                            + " and method = 'POST' and created_at >= :since and created_at <= :until")
+                    .param("rule", rule)
+                    .param("user", userId)
+                    .param("since", at(since))
+                    .param("until", at(local.createdAt()))
+                    .query(String.class)
+                    .list();
+            for (String transactionId : delivered) {
+                insertCancel(local, transactionId, now, ids);
+            }
+            String summary = "cancelled " + cancelled + " scheduled, asked Novu to cancel " + delivered.size();
+            Completion completion = new Completion(
+                    Delivery.DELIVERED, null, null, null, null, new Attempt(now, null, 0, "local", summary, null));
+            if (!completeInTransaction(local, owner, now, completion)) {
+                status.setRollbackOnly();
+                return null;
+            }
+            return new int[] {cancelled, delivered.size()};
+        }));
+    }
+
+    /** Derives the Idempotency-Key of a queued Novu cancel. */
+    interface IdsForCancel {
+        String idempotencyKey(Delivery local, String transactionId);
+    }
+
+    private void insertCancel(Delivery local, String transactionId, Instant now, IdsForCancel ids) {
+        jdbc.sql("insert into delivery (id, event_id, source, message_id, rule_key, rule_version, action_index,"
+                        + " action_type, user_id, method, path, body, transaction_id, idempotency_key, status,"
+                        + " attempts, created_at, due_at) values (:id, :event, :source, :message, :rule, :version,"
+                        + " :index, 'cancel', :user, 'DELETE', :path, null, :tx, :key, 'pending', 0, :created, :due)")
+                .param("id", Ids.newId())
+                .param("event", local.eventId())
+                .param("source", local.source())
+                .param("message", local.messageId())
+                .param("rule", local.ruleKey())
+                .param("version", local.ruleVersion())
+                .param("index", local.actionIndex())
+                .param("user", local.userId())
+                .param(
+                        "path",
+                        "/v1/events/trigger/"
+                                + org.springframework.web.util.UriUtils.encodePathSegment(
+                                        transactionId, java.nio.charset.StandardCharsets.UTF_8))
+                .param("tx", transactionId)
+                .param("key", ids.idempotencyKey(local, transactionId))
+                // Same created_at as the LOCAL row: it keeps that message's place in the user's order.
+                .param("created", at(local.createdAt()))
+                .param("due", at(now))
+                .update();
+    }
+
+    // --- the deliveries API ---
+
+    List<Delivery> find(DeliveryFilter filter, int limit) {
+        Map<String, Object> params = new LinkedHashMap<>();
+        String where = where(filter, params);
+        return jdbc.sql("select " + COLUMNS + " from delivery" + where + " order by created_at desc, id desc limit "
+                        + limit)
+                .params(params)
+                .query(DeliveryStore::delivery)
+                .list();
+    }
+
+    Optional<Delivery> get(UUID id) {
+        return jdbc.sql("select " + COLUMNS + " from delivery where id = :id")
+                .param("id", id)
+                .query(DeliveryStore::delivery)
+                .optional();
+    }
+
+    List<DeliveryAttempt> attempts(UUID deliveryId) {
+        return jdbc.sql("select id, delivery_id, attempt, attempted_at, http_status, latency_ms, outcome,"
+                        + " response_excerpt, error from delivery_attempt where delivery_id = :id order by attempt")
+                .param("id", deliveryId)
+                .query((rs, row) -> new DeliveryAttempt(
+                        rs.getObject("id", UUID.class),
+                        rs.getObject("delivery_id", UUID.class),
+                        rs.getInt("attempt"),
+                        instant(rs, "attempted_at"),
+                        (Integer) rs.getObject("http_status", Integer.class),
+                        (Integer) rs.getObject("latency_ms", Integer.class),
+                        rs.getString("outcome"),
+                        rs.getString("response_excerpt"),
+                        rs.getString("error")))
+                .list();
+    }
+
+    /**
+     * Re-queues finished deliveries in one of {@code retryable} states matching the filter: same stored request,
+     * same transactionId and Idempotency-Key, a fresh retry budget from now.
+     */
+    int requeue(DeliveryFilter filter, List<String> retryable, Instant now) {
+        Map<String, Object> params = new LinkedHashMap<>();
+        String where = where(filter, params);
+        params.put("retryable", retryable);
+        params.put("now", at(now));
+        return jdbc.sql("update delivery set status = 'pending', due_at = :now, retry_budget_from = :now,"
+                        + " requeue_attempts = attempts, claimed_by = null, claimed_until = null,"
+                        + " finished_at = null" + (where.isEmpty() ? " where " : where + " and ")
+                        + "status in (:retryable) and method <> 'LOCAL'")
+                .params(params)
+                .update();
+    }
+
+    int requeue(UUID id, List<String> retryable, Instant now) {
+        return jdbc.sql("update delivery set status = 'pending', due_at = :now, retry_budget_from = :now,"
+                        + " requeue_attempts = attempts, claimed_by = null, claimed_until = null, finished_at = null"
+                        + " where id = :id and status in (:retryable)")
+                .param("now", at(now))
+                .param("id", id)
+                .param("retryable", retryable)
+                .update();
+    }
+
+    private static String where(DeliveryFilter filter, Map<String, Object> params) {
+        List<String> conditions = new ArrayList<>();
+        if (filter.status() != null) {
+            conditions.add("status = :status");
+            params.put("status", filter.status());
+        }
+        if (filter.rule() != null) {
+            conditions.add("rule_key = :rule");
+            params.put("rule", filter.rule());
+        }
+        if (filter.user() != null) {
+            conditions.add("user_id = :user");
+            params.put("user", filter.user());
+        }
+        if (filter.from() != null) {
+            conditions.add("created_at >= :from");
+            params.put("from", at(filter.from()));
+        }
+        if (filter.to() != null) {
+            conditions.add("created_at < :to");
+            params.put("to", at(filter.to()));
+        }
+        return conditions.isEmpty() ? "" : " where " + String.join(" and ", conditions);
+    }
+
+    static OffsetDateTime at(Instant instant) {
+        return instant.atOffset(ZoneOffset.UTC);
+    }
+
+    private static @Nullable String truncate(@Nullable String text, int max) {
+        return text == null || text.length() <= max ? text : text.substring(0, max - 1) + "…";
+    }
+
+    private static Instant instant(ResultSet rs, String column) throws SQLException {
+        return rs.getObject(column, OffsetDateTime.class).toInstant();
+    }
+
+    private static @Nullable Instant optionalInstant(ResultSet rs, String column) throws SQLException {
+        OffsetDateTime value = rs.getObject(column, OffsetDateTime.class);
+        return value == null ? null : value.toInstant();
+    }
+
+    static Delivery delivery(ResultSet rs, int row) throws SQLException {
+        return new Delivery(
+                rs.getObject("id", UUID.class),
+                rs.getObject("event_id", UUID.class),
+                rs.getString("source"),
+                rs.getString("message_id"),
+                rs.getString("rule_key"),
+                rs.getInt("rule_version"),
+                rs.getInt("action_index"),
+                rs.getString("action_type"),
+                rs.getString("user_id"),
+                rs.getString("method"),
+                rs.getString("path"),
+                rs.getString("body"),
+                rs.getString("transaction_id"),
+                rs.getString("idempotency_key"),
+                rs.getString("status"),
+                rs.getInt("attempts"),
+                instant(rs, "created_at"),
+                instant(rs, "due_at"),
+                rs.getString("claimed_by"),
+                optionalInstant(rs, "claimed_until"),
+                (Integer) rs.getObject("last_http_status", Integer.class),
+                rs.getString("last_error"),
+                rs.getString("novu_transaction_id"),
+                optionalInstant(rs, "finished_at"),
+                optionalInstant(rs, "retry_budget_from"),
+                rs.getInt("requeue_attempts"));
+    }
+}

@@ -1,0 +1,149 @@
+package dev.switchboard.novu;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpTimeoutException;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.Duration;
+import org.jspecify.annotations.Nullable;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpMethod;
+import org.springframework.http.MediaType;
+import org.springframework.http.client.JdkClientHttpRequestFactory;
+import org.springframework.stereotype.Component;
+import org.springframework.web.client.ResourceAccessException;
+import org.springframework.web.client.RestClient;
+import org.springframework.web.util.UriUtils;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * The one way to Novu: every call the rule format's actions make, over Spring's {@link RestClient} on the JDK
+ * HTTP client, authenticated with {@code Authorization: ApiKey ...}, each answer classified into a
+ * {@link NovuResult}. Never throws for what Novu answers or for a network failure: the caller decides what to
+ * do with a retryable result.
+ */
+@Component
+public class NovuClient {
+
+    /** Enough of an answer to tell what happened, small enough for the attempt log. */
+    static final int EXCERPT = 2000;
+
+    private final RestClient rest;
+    private final String baseUrl;
+    private final OutcomeClassifier classifier;
+    private final NovuAlerts alerts;
+
+    public NovuClient(NovuProperties properties, Clock clock, JsonMapper json, NovuAlerts alerts) {
+        this.alerts = alerts;
+        HttpClient http = HttpClient.newBuilder()
+                .connectTimeout(properties.connectTimeout())
+                .followRedirects(HttpClient.Redirect.NEVER)
+                .build();
+        JdkClientHttpRequestFactory requests = new JdkClientHttpRequestFactory(http);
+        requests.setReadTimeout(properties.readTimeout());
+        RestClient.Builder builder = RestClient.builder()
+                .requestFactory(requests)
+                .defaultHeader(HttpHeaders.ACCEPT, MediaType.APPLICATION_JSON_VALUE)
+                .defaultHeader(HttpHeaders.USER_AGENT, "switchboard");
+        if (!properties.dryRun()) {
+            builder.defaultHeader(HttpHeaders.AUTHORIZATION, "ApiKey " + properties.apiKey());
+        }
+        this.rest = builder.build();
+        this.baseUrl = properties.baseUrl().endsWith("/")
+                ? properties.baseUrl().substring(0, properties.baseUrl().length() - 1)
+                : properties.baseUrl();
+        this.classifier = new OutcomeClassifier(json, clock);
+    }
+
+    /** {@code POST /v1/events/trigger}. */
+    public NovuResult trigger(String body, String idempotencyKey) {
+        return send(new NovuRequest("POST", "/v1/events/trigger", body, idempotencyKey));
+    }
+
+    /** {@code POST /v2/subscribers}: create or update a subscriber. */
+    public NovuResult upsertSubscriber(String body, String idempotencyKey) {
+        return send(new NovuRequest("POST", "/v2/subscribers", body, idempotencyKey));
+    }
+
+    /** {@code DELETE /v2/subscribers/{subscriberId}}. */
+    public NovuResult deleteSubscriber(String subscriberId, @Nullable String idempotencyKey) {
+        return send(new NovuRequest("DELETE", "/v2/subscribers/" + segment(subscriberId), null, idempotencyKey));
+    }
+
+    /** {@code POST /v2/topics/{topicKey}/subscriptions}. */
+    public NovuResult addToTopic(String topicKey, String body, String idempotencyKey) {
+        return send(
+                new NovuRequest("POST", "/v2/topics/" + segment(topicKey) + "/subscriptions", body, idempotencyKey));
+    }
+
+    /** {@code DELETE /v2/topics/{topicKey}/subscriptions}. */
+    public NovuResult removeFromTopic(String topicKey, String body, @Nullable String idempotencyKey) {
+        return send(
+                new NovuRequest("DELETE", "/v2/topics/" + segment(topicKey) + "/subscriptions", body, idempotencyKey));
+    }
+
+    /** {@code DELETE /v1/events/trigger/{transactionId}}: cancel what a trigger has not sent yet. */
+    public NovuResult cancel(String transactionId, @Nullable String idempotencyKey) {
+        return send(new NovuRequest("DELETE", "/v1/events/trigger/" + segment(transactionId), null, idempotencyKey));
+    }
+
+    /** Sends the request exactly as stored (path as is, body byte for byte) and classifies the answer. */
+    public NovuResult send(NovuRequest request) {
+        NovuResult result = exchange(request);
+        alerts.observe(result);
+        return result;
+    }
+
+    private NovuResult exchange(NovuRequest request) {
+        long started = System.nanoTime();
+        try {
+            // URI.create, not a URI template: the stored path is already encoded and may contain braces.
+            RestClient.RequestBodySpec spec =
+                    rest.method(HttpMethod.valueOf(request.method())).uri(URI.create(baseUrl + request.path()));
+            if (request.idempotencyKey() != null) {
+                spec.header("Idempotency-Key", request.idempotencyKey());
+            }
+            if (request.body() != null) {
+                spec.contentType(MediaType.APPLICATION_JSON).body(request.body().getBytes(StandardCharsets.UTF_8));
+            }
+            return spec.exchange(
+                    (clientRequest, response) -> {
+                        String body = read(response.getBody());
+                        return classifier.answer(
+                                request, response.getStatusCode().value(), response.getHeaders(), body, since(started));
+                    },
+                    true);
+        } catch (ResourceAccessException e) {
+            return classifier.failure(describe(e), since(started));
+        } catch (RuntimeException e) {
+            // Anything else on the way (a malformed stored path, an I/O error wrapped differently) is still an
+            // answer for the delivery, never an exception that would leave the row claimed.
+            return classifier.failure("error: " + e.getClass().getSimpleName() + ": " + e.getMessage(), since(started));
+        }
+    }
+
+    private static String describe(ResourceAccessException e) {
+        Throwable cause = e.getCause() == null ? e : e.getCause();
+        if (cause instanceof HttpTimeoutException) {
+            return "timeout: " + cause.getMessage();
+        }
+        return "connection: " + cause.getClass().getSimpleName() + ": " + cause.getMessage();
+    }
+
+    private static String read(InputStream body) throws IOException {
+        // Novu's answers are small; read a bounded amount so a misbehaving proxy cannot exhaust memory.
+        byte[] bytes = body.readNBytes(64 * 1024);
+        return new String(bytes, StandardCharsets.UTF_8);
+    }
+
+    private static Duration since(long startedNanos) {
+        return Duration.ofNanos(System.nanoTime() - startedNanos);
+    }
+
+    private static String segment(String value) {
+        return UriUtils.encodePathSegment(value, StandardCharsets.UTF_8);
+    }
+}

@@ -1,0 +1,124 @@
+package dev.switchboard.load;
+
+import static org.awaitility.Awaitility.await;
+
+import dev.switchboard.SwitchboardApplication;
+import dev.switchboard.support.Deliveries;
+import dev.switchboard.support.FakeNovu;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * Dispatch under load: starts a fake Novu on 127.0.0.1 and Switchboard on an H2 file in a temporary folder,
+ * writes a backlog of deliveries into the outbox the way intake does, and measures what reaches Novu:
+ * sustained rate, the most requests in any one-second window, and how long the backlog took. Exits 1 when the
+ * configured limit was exceeded. Run with {@code load/run.sh [--deliveries N] [--trigger-rate R] [--workers W]
+ * [--latency-ms L] [--users U]}. Bounded: it stops by itself once the backlog is out or after a time limit.
+ */
+public final class DispatchLoad {
+
+    private DispatchLoad() {}
+
+    public static void main(String[] args) throws Exception {
+        Map<String, String> options = options(args);
+        int deliveries = Integer.parseInt(options.getOrDefault("deliveries", "1200"));
+        double rate = Double.parseDouble(options.getOrDefault("trigger-rate", "60"));
+        int workers = Integer.parseInt(options.getOrDefault("workers", "8"));
+        int latency = Integer.parseInt(options.getOrDefault("latency-ms", "20"));
+        int users = Integer.parseInt(options.getOrDefault("users", "400"));
+        Path data = Files.createTempDirectory("switchboard-load");
+
+        try (FakeNovu novu = FakeNovu.start().latency(latency);
+                var app = new SpringApplicationBuilder(SwitchboardApplication.class)
+                        .profiles("test")
+                        .run(
+                                "--server.port=0",
+                                "--spring.datasource.url=jdbc:h2:file:" + data.resolve("switchboard")
+                                        + ";DB_CLOSE_ON_EXIT=FALSE",
+                                "--switchboard.dispatch.enabled=true",
+                                "--switchboard.dispatch.poll-interval=50ms",
+                                "--switchboard.dispatch.workers=" + workers,
+                                "--switchboard.dispatch.rate-limit.trigger=" + rate,
+                                "--switchboard.novu.base-url=" + novu.baseUrl(),
+                                "--switchboard.novu.api-key=" + FakeNovu.API_KEY,
+                                "--logging.level.root=WARN")) {
+            JdbcClient jdbc = app.getBean(JdbcClient.class);
+            List<Deliveries> rows = new ArrayList<>();
+            for (int i = 0; i < deliveries; i++) {
+                rows.add(Deliveries.trigger("load-" + (i % 7), "load-user-" + (i % users)));
+            }
+            long written = System.nanoTime();
+            app.getBean(TransactionTemplate.class)
+                    .executeWithoutResult(status -> rows.forEach(row -> row.insert(jdbc)));
+
+            Duration limit = Duration.ofSeconds((long) (deliveries / (rate * 0.9)) + 60);
+            await().atMost(limit)
+                    .pollInterval(Duration.ofMillis(200))
+                    .until(() ->
+                            jdbc.sql("select count(*) from delivery where status in ('delivered', 'dead', 'failed')")
+                                            .query(Integer.class)
+                                            .single()
+                                    == deliveries);
+            long done = System.nanoTime();
+
+            List<Long> arrivals = novu.received("POST", "/v1/events/trigger").stream()
+                    .map(FakeNovu.Received::receivedNanos)
+                    .sorted()
+                    .toList();
+            int maxWindow = maxInOneSecond(arrivals);
+            double span = (arrivals.get(arrivals.size() - 1) - arrivals.get(0)) / 1e9;
+            double sustained = (arrivals.size() - 1) / span;
+            long delivered = jdbc.sql("select count(*) from delivery where status = 'delivered'")
+                    .query(Long.class)
+                    .single();
+            System.out.printf(
+                    "deliveries=%d delivered=%d limit=%.0f/s sustained=%.1f/s max-in-1s=%d backlog-drained-in=%.1fs"
+                            + " contract-violations=%d%n",
+                    deliveries,
+                    delivered,
+                    rate,
+                    sustained,
+                    maxWindow,
+                    (done - written) / 1e9,
+                    novu.violations().size());
+            boolean held = maxWindow <= Math.ceil(rate) + 2
+                    && delivered == deliveries
+                    && novu.violations().isEmpty();
+            System.out.println(held ? "RESULT: rate held" : "RESULT: FAILED");
+            if (!held) {
+                System.exit(1);
+            }
+        }
+    }
+
+    private static int maxInOneSecond(List<Long> arrivals) {
+        int max = 0;
+        int start = 0;
+        for (int end = 0; end < arrivals.size(); end++) {
+            while (arrivals.get(end) - arrivals.get(start) >= 1_000_000_000L) {
+                start++;
+            }
+            max = Math.max(max, end - start + 1);
+        }
+        return max;
+    }
+
+    private static Map<String, String> options(String[] args) {
+        Map<String, String> options = new LinkedHashMap<>();
+        for (int i = 0; i + 1 < args.length; i += 2) {
+            if (!args[i].startsWith("--")) {
+                throw new IllegalArgumentException("expected --name value, got " + args[i]);
+            }
+            options.put(args[i].substring(2), args[i + 1]);
+        }
+        return options;
+    }
+}

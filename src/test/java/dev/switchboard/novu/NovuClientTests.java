@@ -1,0 +1,206 @@
+package dev.switchboard.novu;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.switchboard.support.FakeNovu;
+import dev.switchboard.support.FakeNovu.Reply;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import java.time.Clock;
+import java.time.Duration;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+import tools.jackson.databind.json.JsonMapper;
+
+/** The Novu client against a server that answers like Novu: what is sent, and how every answer is classified. */
+class NovuClientTests {
+
+    private static final String TRIGGER =
+            "{\"name\":\"welcome\",\"to\":{\"subscriberId\":\"u1\"},\"payload\":{\"x\":\"ü €\"},\"transactionId\":\"sb-t1\"}";
+
+    private final FakeNovu novu = FakeNovu.start();
+    private final SimpleMeterRegistry meters = new SimpleMeterRegistry();
+    private final NovuAlerts alerts = new NovuAlerts(Clock.systemUTC(), meters);
+    private final NovuClient client = client(FakeNovu.API_KEY, Duration.ofSeconds(5));
+
+    @AfterEach
+    void stop() {
+        novu.close();
+    }
+
+    private NovuClient client(String key, Duration readTimeout) {
+        var properties = new NovuProperties(novu.baseUrl(), key, Duration.ofSeconds(2), readTimeout);
+        return new NovuClient(
+                properties, Clock.systemUTC(), JsonMapper.builder().build(), alerts);
+    }
+
+    @Test
+    void triggerProcessedIsDeliveredAndSentExactlyAsStored() {
+        NovuResult result = client.trigger(TRIGGER, "sb-trigger-key-1");
+
+        assertThat(result.outcome()).isEqualTo(NovuResult.Outcome.DELIVERED);
+        assertThat(result.httpStatus()).isEqualTo(201);
+        assertThat(result.novuTransactionId()).isEqualTo("sb-t1");
+        var request = novu.received().get(0);
+        assertThat(request.body()).isEqualTo(TRIGGER);
+        assertThat(request.authorization()).isEqualTo("ApiKey " + FakeNovu.API_KEY);
+        assertThat(request.idempotencyKey()).isEqualTo("sb-trigger-key-1");
+        assertThat(novu.violations()).isEmpty();
+    }
+
+    @Test
+    void triggerWithAnotherStatusIsAPermanentFailureWithThatReason() {
+        novu.workflowStatus("welcome", "trigger_not_active");
+
+        NovuResult result = client.trigger(TRIGGER, "k");
+
+        assertThat(result.outcome()).isEqualTo(NovuResult.Outcome.PERMANENT);
+        assertThat(result.reason()).startsWith("trigger_not_active");
+    }
+
+    @Test
+    void missingWorkflowSaysWhichWorkflow() {
+        novu.missingWorkflow("welcome");
+
+        NovuResult result = client.trigger(TRIGGER, "k");
+
+        assertThat(result.outcome()).isEqualTo(NovuResult.Outcome.PERMANENT);
+        assertThat(result.httpStatus()).isEqualTo(422);
+        assertThat(result.reason()).isEqualTo("workflow_not_found: welcome");
+    }
+
+    @Test
+    void aWrongApiKeyIsPermanent() {
+        NovuResult result = client("wrong", Duration.ofSeconds(5)).trigger(TRIGGER, "k");
+
+        assertThat(result.outcome()).isEqualTo(NovuResult.Outcome.PERMANENT);
+        assertThat(result.httpStatus()).isEqualTo(401);
+        assertThat(result.reason()).contains("API Key not found");
+    }
+
+    @ParameterizedTest
+    @ValueSource(ints = {400, 401, 403, 404, 413, 422})
+    void clientErrorsArePermanent(int status) {
+        novu.script(1, Reply.status(status));
+
+        NovuResult result = client.trigger(TRIGGER, "k");
+
+        assertThat(result.outcome()).isEqualTo(NovuResult.Outcome.PERMANENT);
+        assertThat(result.httpStatus()).isEqualTo(status);
+        assertThat(result.novuFailure()).isFalse();
+    }
+
+    @ParameterizedTest
+    @ValueSource(ints = {408, 409, 429, 500, 502, 503, 504})
+    void transientAnswersAreRetried(int status) {
+        novu.script(1, Reply.status(status));
+
+        NovuResult result = client.trigger(TRIGGER, "k");
+
+        assertThat(result.outcome()).isEqualTo(NovuResult.Outcome.RETRY);
+        assertThat(result.novuFailure()).isEqualTo(status >= 500 || status == 408);
+    }
+
+    @Test
+    void paymentRequiredIsPermanentAndRaisesTheAlertUntilACallSucceeds() {
+        novu.script(2, Reply.status(402));
+
+        NovuResult first = client.trigger(TRIGGER, "k1");
+        client.trigger(TRIGGER, "k2");
+
+        assertThat(first.outcome()).isEqualTo(NovuResult.Outcome.PERMANENT);
+        assertThat(first.reason()).startsWith("payment_required");
+        assertThat(alerts.paymentRequired()).isTrue();
+        assertThat(alerts.health().getStatus().getCode()).isEqualTo("DOWN");
+        assertThat(meters.get("switchboard.novu.payment.required").gauge().value())
+                .isEqualTo(1.0);
+
+        client.trigger(TRIGGER, "k3");
+        assertThat(alerts.paymentRequired()).isFalse();
+    }
+
+    @Test
+    void tooManyRequestsCarriesTheWaitNovuAskedFor() {
+        novu.script(1, Reply.tooManyRequests(7));
+
+        NovuResult result = client.trigger(TRIGGER, "k");
+
+        assertThat(result.rateLimited()).isTrue();
+        assertThat(result.retryAfter()).isEqualTo(Duration.ofSeconds(7));
+    }
+
+    @Test
+    void timeoutsAndBrokenConnectionsAreRetried() {
+        novu.script(1, Reply.slow(2_000)).script(1, Reply.drop());
+        NovuClient impatient = client(FakeNovu.API_KEY, Duration.ofMillis(200));
+
+        NovuResult slow = impatient.trigger(TRIGGER, "k1");
+        NovuResult dropped = impatient.trigger(TRIGGER, "k2");
+
+        assertThat(slow.outcome()).isEqualTo(NovuResult.Outcome.RETRY);
+        assertThat(slow.reason()).startsWith("timeout");
+        assertThat(slow.novuFailure()).isTrue();
+        assertThat(dropped.outcome()).isEqualTo(NovuResult.Outcome.RETRY);
+        assertThat(dropped.httpStatus()).isNull();
+    }
+
+    @Test
+    void aServerThatIsNotThereIsRetried() {
+        String url = novu.baseUrl();
+        novu.close();
+        var properties = new NovuProperties(url, FakeNovu.API_KEY, Duration.ofSeconds(1), Duration.ofSeconds(1));
+        var gone = new NovuClient(
+                properties, Clock.systemUTC(), JsonMapper.builder().build(), alerts);
+
+        NovuResult result = gone.trigger(TRIGGER, "k");
+
+        assertThat(result.outcome()).isEqualTo(NovuResult.Outcome.RETRY);
+        assertThat(result.reason()).startsWith("connection");
+    }
+
+    @Test
+    void everyOtherCallOfTheRuleFormatIsDeliveredOn2xxAndMatchesTheContract() {
+        assertThat(client.upsertSubscriber("{\"subscriberId\":\"u1\",\"email\":\"a@example.com\"}", "k1")
+                        .delivered())
+                .isTrue();
+        assertThat(client.deleteSubscriber("user 1/x", null).delivered()).isTrue();
+        assertThat(client.addToTopic("vip", "{\"subscriptions\":[\"u1\",\"u2\"]}", "k2")
+                        .delivered())
+                .isTrue();
+        assertThat(client.removeFromTopic("vip", "{\"subscriptions\":[\"u1\"]}", null)
+                        .delivered())
+                .isTrue();
+        assertThat(client.cancel("sb-t1", null).delivered()).isTrue();
+
+        assertThat(novu.received())
+                .extracting(FakeNovu.Received::path)
+                .containsExactly(
+                        "/v2/subscribers",
+                        "/v2/subscribers/user%201%2Fx",
+                        "/v2/topics/vip/subscriptions",
+                        "/v2/topics/vip/subscriptions",
+                        "/v1/events/trigger/sb-t1");
+        assertThat(novu.cancelledTransactions()).containsExactly("sb-t1");
+        assertThat(novu.violations()).isEmpty();
+    }
+
+    @Test
+    void topicSubscriptionErrorsAreRecordedOnADeliveredCall() {
+        novu.topicErrors(id -> id.equals("ghost"));
+
+        NovuResult result = client.addToTopic("vip", "{\"subscriptions\":[\"u1\",\"ghost\"]}", "k");
+
+        assertThat(result.delivered()).isTrue();
+        assertThat(result.partialErrors()).contains("ghost").contains("SUBSCRIBER_NOT_FOUND");
+    }
+
+    @Test
+    void bucketsFollowNovusCategories() {
+        assertThat(NovuBucket.of("/v1/events/trigger")).isEqualTo(NovuBucket.TRIGGER);
+        assertThat(NovuBucket.of("/v1/events/trigger/sb-1")).isEqualTo(NovuBucket.TRIGGER);
+        assertThat(NovuBucket.of("/v2/subscribers/u1")).isEqualTo(NovuBucket.CONFIGURATION);
+        assertThat(NovuBucket.of("/v2/topics/vip/subscriptions")).isEqualTo(NovuBucket.CONFIGURATION);
+        assertThat(NovuBucket.of("/v1/notifications")).isEqualTo(NovuBucket.GLOBAL);
+    }
+}
