@@ -49,9 +49,10 @@ class SecurityConfiguration {
     SecurityFilterChain api(HttpSecurity http) {
         http.securityMatcher("/api/**")
                 .httpBasic(basic -> basic.authenticationEntryPoint(ProblemSecurityHandlers.unauthorized()))
-                // Automation sends Basic credentials and no cookie: nothing to forge. A browser session must
-                // still prove itself with the CSRF token on every change.
-                .csrf(csrf -> csrf.ignoringRequestMatchers(carriesBasicCredentials()))
+                // Automation sends Basic credentials and no cookie: nothing to forge, and a caller without a
+                // session has no ambient authority to abuse (it gets 401, not a CSRF 403). A browser session
+                // must still prove itself with the CSRF token on every change.
+                .csrf(csrf -> csrf.ignoringRequestMatchers(carriesBasicCredentials(), hasNoSession()))
                 .exceptionHandling(errors -> errors.authenticationEntryPoint(ProblemSecurityHandlers.unauthorized())
                         .accessDeniedHandler(ProblemSecurityHandlers.forbidden()))
                 .authorizeHttpRequests(
@@ -106,6 +107,10 @@ class SecurityConfiguration {
     @Bean
     PasswordEncoder passwordEncoder() {
         return PasswordEncoderFactories.createDelegatingPasswordEncoder();
+    }
+
+    private static RequestMatcher hasNoSession() {
+        return request -> request.getRequestedSessionId() == null;
     }
 
     private static RequestMatcher carriesBasicCredentials() {

@@ -75,7 +75,8 @@ class SegmentJavaClientIntegrationTests {
         }
 
         assertThat(failures).isEmpty();
-        List<String> types = jdbc.sql("select type from event_message where user_id = ? and status = 'no_match'")
+        List<String> types = jdbc.sql(
+                        "select type from event_message where user_id = ? and status in ('routed', 'no_match')")
                 .param(userId)
                 .query(String.class)
                 .list();

