@@ -50,8 +50,8 @@ public record DispatchProperties(
      * Novu's limits per category, in requests per second, as the plan states them. The defaults are the Free
      * plan's (trigger 60, configuration 20, global 30), the one every account has, so a fresh install never
      * bounces off Novu; set the plan's numbers (Pro 240/80/120, Team 600/200/300, Enterprise 6000/2000/3000).
-     * Switchboard sends at most this many in any one-second window: it refills at 90% of the limit and keeps a
-     * burst of the remaining 10%.
+     * Switchboard sends at most this many in any one-second window: it refills at 98% of the limit and keeps a
+     * burst of the remaining 2%.
      */
     public record RateLimit(
             @DefaultValue("60") @Positive double trigger,

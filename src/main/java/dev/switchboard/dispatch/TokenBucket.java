@@ -23,11 +23,12 @@ final class TokenBucket {
     private long pausedUntilNanos = Long.MIN_VALUE;
 
     /**
-     * @param limit the most requests in any one-second window: refills at 90% of it, bursts the other 10%
+     * @param limit the most requests in any one-second window: refills at 98% of it and bursts the other 2% (at
+     *     least one request), so the sustained rate stays within 2% of the plan's limit without ever passing it
      */
     TokenBucket(double limit, Clock clock) {
         this.clock = clock;
-        double burst = Math.max(1, Math.floor(limit * 0.1));
+        double burst = Math.max(1, Math.floor(limit * 0.02));
         double rate = Math.max(limit - burst, limit * 0.5);
         this.perNano = rate / 1e9;
         this.capacity = burst;

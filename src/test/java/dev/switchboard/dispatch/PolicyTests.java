@@ -68,9 +68,9 @@ class PolicyTests {
         while (bucket.reserve().isZero()) {
             immediate++;
         }
-        // A burst of 10% of the limit, then the 11th+1 reservation waits for a refill at 90 per second.
-        assertThat(immediate).isEqualTo(10);
-        assertThat(bucket.reserve()).isBetween(Duration.ofMillis(20), Duration.ofMillis(25));
+        // A burst of 2% of the limit, then the next reservations wait for a refill at 98 per second.
+        assertThat(immediate).isEqualTo(2);
+        assertThat(bucket.reserve()).isBetween(Duration.ofMillis(10), Duration.ofMillis(21));
 
         clock.advance(Duration.ofSeconds(10));
         int sentInOneSecond = 0;

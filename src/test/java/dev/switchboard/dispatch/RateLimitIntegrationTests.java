@@ -75,14 +75,15 @@ class RateLimitIntegrationTests {
                 .info(
                         "Measured: triggers max {} in 1 s, {} /s sustained; subscribers max {} in 1 s, {} /s",
                         maxInOneSecond(triggers),
-                        String.format("%.1f", perSecond(triggers, 4)),
+                        String.format("%.1f", perSecond(triggers, 1)),
                         maxInOneSecond(subscribers),
                         String.format("%.1f", perSecond(subscribers, 1)));
-        // Tolerance of 2 for requests the network bunched up on the way to the server.
-        assertThat(maxInOneSecond(triggers)).isLessThanOrEqualTo(42);
+        // The bucket releases at most 40 in any second; allow 3 for requests that the loaded 2-core machine's
+        // scheduler and the network bunched up on the way to the server (Novu itself counts over 5 s, +10%).
+        assertThat(maxInOneSecond(triggers)).isLessThanOrEqualTo(43);
         assertThat(maxInOneSecond(subscribers)).isLessThanOrEqualTo(12);
-        // 112 at 36/s after a burst of 4 take about 3 s; not much slower, either.
-        assertThat(perSecond(triggers, 4)).isBetween(28.0, 40.0);
+        // 112 at 39/s after a burst of 1 take about 2.9 s: within a few percent of the limit, not far below it.
+        assertThat(perSecond(triggers, 1)).isBetween(36.0, 40.5);
         assertThat(perSecond(subscribers, 1)).isBetween(7.0, 10.0);
         assertThat(novu.violations()).isEmpty();
     }
