@@ -8,13 +8,13 @@ import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpMethod;
 import org.springframework.security.access.hierarchicalroles.RoleHierarchy;
 import org.springframework.security.access.hierarchicalroles.RoleHierarchyImpl;
-import org.springframework.security.config.Customizer;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.crypto.factory.PasswordEncoderFactories;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.access.intercept.AuthorizationFilter;
+import org.springframework.security.web.authentication.UsernamePasswordAuthenticationFilter;
 import org.springframework.security.web.util.matcher.RequestMatcher;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -80,14 +80,24 @@ class SecurityConfiguration {
 
     @Bean
     @Order(4)
-    SecurityFilterChain pages(HttpSecurity http) {
-        http.formLogin(Customizer.withDefaults())
-                .logout(Customizer.withDefaults())
-                .authorizeHttpRequests(
-                        requests -> requests.requestMatchers("/login", "/error", "/css/**", "/favicon.ico")
-                                .permitAll()
-                                .anyRequest()
-                                .authenticated());
+    SecurityFilterChain pages(HttpSecurity http, LoginThrottle throttle) {
+        LoginThrottleFilter throttling = new LoginThrottleFilter(throttle);
+        http.formLogin(login -> login.loginPage("/login")
+                        .failureHandler(throttling.failureHandler())
+                        .successHandler(throttling.successHandler())
+                        .permitAll())
+                .addFilterBefore(throttling, UsernamePasswordAuthenticationFilter.class)
+                .logout(logout -> logout.logoutSuccessUrl("/login?logout"))
+                .authorizeHttpRequests(requests -> requests.requestMatchers(
+                                "/login", "/error", "/css/**", "/js/**", "/webjars/**", "/favicon.ico")
+                        .permitAll()
+                        .requestMatchers("/users/**", "/settings/**")
+                        .hasRole(Role.ADMIN.name())
+                        // The pages enforce what the JSON API enforces: viewers read, editors change rules.
+                        .requestMatchers(HttpMethod.POST, "/rules/**")
+                        .hasRole(Role.EDITOR.name())
+                        .anyRequest()
+                        .hasRole(Role.VIEWER.name()));
         return http.build();
     }
 
