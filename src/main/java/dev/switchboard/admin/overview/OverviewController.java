@@ -31,6 +31,7 @@ class OverviewController {
         Instant since = clock.instant().minus(Duration.ofHours(24));
         model.addAttribute("counts", figures.since(since));
         model.addAttribute("busiest", figures.busiestRules(since, 5));
+        model.addAttribute("deliveries", figures.latestDeliveries(10));
         model.addAttribute("novuBaseUrl", novu.baseUrl());
         model.addAttribute(
                 "events", events.find(new EventQuery(null, null, null, null, null, null, null, null, null, null, 15)));

@@ -40,6 +40,25 @@ class TrafficFigures {
         return new Counts(received, matched, deliveries);
     }
 
+    /** The latest deliveries, newest first, whatever their status. */
+    List<DeliveryRow> latestDeliveries(int limit) {
+        return jdbc.sql("select created_at, rule_key, rule_version, action_type, method, path, user_id, status,"
+                        + " last_error from delivery order by created_at desc, id desc fetch first " + limit
+                        + " rows only")
+                .query((rs, row) -> new DeliveryRow(
+                        rs.getObject("created_at", java.time.OffsetDateTime.class)
+                                .toInstant(),
+                        rs.getString("rule_key"),
+                        rs.getInt("rule_version"),
+                        rs.getString("action_type"),
+                        rs.getString("method"),
+                        rs.getString("path"),
+                        rs.getString("user_id"),
+                        rs.getString("status"),
+                        rs.getString("last_error")))
+                .list();
+    }
+
     /** The rules that matched most often, busiest first. */
     List<BusyRule> busiestRules(Instant from, int limit) {
         return jdbc.sql(

@@ -24,6 +24,7 @@ import org.springframework.web.bind.annotation.RequestParam;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
+import tools.jackson.databind.node.ObjectNode;
 
 /**
  * The builder's test and backtest panels and the live check of the advanced expression (htmx fragments): the
@@ -60,25 +61,21 @@ class RuleTrialController {
             @RequestParam(defaultValue = "") String testJson,
             Model model) {
         List<RuleProblem> problems = new ArrayList<>();
-        JsonNode rule = form.toJson(problems);
+        JsonNode rule = unnamedAsDraft(form.toJson(problems));
         Map<String, Object> message = message(testSource, testEventId, testJson, rule, problems);
         if (problems.isEmpty()) {
             try {
-                TrialResult result = trial.run(message, List.of(rule));
-                model.addAttribute("result", result);
-                model.addAttribute("matched", !result.matched().isEmpty());
-                model.addAttribute(
-                        "trace",
-                        TraceRow.of(
-                                result.matched().isEmpty()
-                                        ? result.notMatched().get(0).explanation()
-                                        : result.matched().get(0).explanation()));
-                model.addAttribute(
-                        "messageJson", json.writerWithDefaultPrettyPrinter().writeValueAsString(message));
+                show(model, trial.run(message, List.of(rule)), message);
             } catch (InvalidRuleException e) {
-                e.problems()
-                        .forEach(p -> problems.add(
-                                new RuleProblem(p.location().replaceFirst("^rules\\[0]\\.?", ""), p.message())));
+                List<RuleProblem> located = e.problems().stream()
+                        .map(p -> new RuleProblem(p.location().replaceFirst("^rules\\[0]\\.?", ""), p.message()))
+                        .toList();
+                problems.addAll(located);
+                if (located.stream().allMatch(p -> p.location().startsWith("actions"))) {
+                    // The match can be explained before the actions are complete; the requests cannot be shown.
+                    show(model, trial.run(message, List.of(withoutActions(rule))), message);
+                    model.addAttribute("actionsIncomplete", true);
+                }
             }
         }
         model.addAttribute("problems", problems);
@@ -89,7 +86,7 @@ class RuleTrialController {
     String backtest(
             @ModelAttribute("form") RuleForm form, @RequestParam(defaultValue = "7d") String window, Model model) {
         List<RuleProblem> problems = new ArrayList<>();
-        JsonNode rule = form.toJson(problems);
+        JsonNode rule = unnamedAsDraft(form.toJson(problems));
         if (problems.isEmpty()) {
             Instant to = clock.instant();
             try {
@@ -121,6 +118,41 @@ class RuleTrialController {
         model.addAttribute("expressionProblems", problems);
         model.addAttribute("expressionChecked", !expression.isBlank());
         return "admin/rules/results :: expression";
+    }
+
+    private void show(Model model, TrialResult result, Map<String, Object> message) {
+        model.addAttribute("result", result);
+        model.addAttribute("matched", !result.matched().isEmpty());
+        model.addAttribute(
+                "trace",
+                TraceRow.of(
+                        result.matched().isEmpty()
+                                ? result.notMatched().get(0).explanation()
+                                : result.matched().get(0).explanation()));
+        model.addAttribute("messageJson", json.writerWithDefaultPrettyPrinter().writeValueAsString(message));
+    }
+
+    /** The rule with one stand-in action that always compiles, to explain its match alone. */
+    private static JsonNode withoutActions(JsonNode rule) {
+        ObjectNode copy = (ObjectNode) rule.deepCopy();
+        copy.putArray("actions")
+                .addObject()
+                .put("type", "trigger")
+                .put("workflowId", "incomplete")
+                .putObject("to")
+                .put("subscriberId", "incomplete");
+        return copy;
+    }
+
+    /** A rule can be tried before it has a name and key: stand-ins let it compile. */
+    private static JsonNode unnamedAsDraft(ObjectNode rule) {
+        if (rule.path("key").asString("").isBlank()) {
+            rule.put("key", "unsaved-rule");
+        }
+        if (rule.path("name").asString("").isBlank()) {
+            rule.put("name", "Unsaved rule");
+        }
+        return rule;
     }
 
     private Map<String, Object> message(

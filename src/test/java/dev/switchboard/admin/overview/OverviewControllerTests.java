@@ -41,6 +41,17 @@ class OverviewControllerTests {
     void showsTheLast24HoursTheBusiestRulesAndDryRunLoudly() {
         given(figures.since(any())).willReturn(new Counts(120, 40, Map.of("dry_run", 35L, "dead", 2L)));
         given(figures.busiestRules(any(), anyInt())).willReturn(List.of(new BusyRule("abandoned-cart", 30)));
+        given(figures.latestDeliveries(anyInt()))
+                .willReturn(List.of(new DeliveryRow(
+                        Instant.parse("2026-11-28T08:00:01Z"),
+                        "abandoned-cart",
+                        1,
+                        "trigger",
+                        "POST",
+                        "/v1/events/trigger",
+                        "u-1",
+                        "dry_run",
+                        null)));
         given(events.find(any()))
                 .willReturn(List.of(new EventSummary(
                         UUID.randomUUID(),
@@ -62,6 +73,7 @@ class OverviewControllerTests {
                 .bodyText()
                 .contains("id=\"count-received\">120<", "id=\"count-matched\">40<", "id=\"count-dead\">2<")
                 .contains("id=\"count-dry-run\">35<", "abandoned-cart", "DRY RUN", "https://api.novu.co")
+                .contains("abandoned-cart v1", "POST /v1/events/trigger")
                 .contains("&lt;script&gt;alert(1)&lt;/script&gt;")
                 .doesNotContain("<script>alert(1)");
     }

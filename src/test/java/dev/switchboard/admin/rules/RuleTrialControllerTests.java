@@ -104,6 +104,32 @@ class RuleTrialControllerTests {
     }
 
     @Test
+    void explainsTheMatchWhileTheActionsAreIncomplete() {
+        given(trial.run(any(), any()))
+                .willThrow(InvalidRuleException.withProblems(
+                        List.of(new RuleProblem("rules[0].actions[0].workflowId", "is required for trigger"))))
+                .willReturn(new TrialResult(
+                        "m-1",
+                        List.of(),
+                        List.of(new TrialResult.NotMatched(
+                                "unsaved-rule", 0, "not_matched", null, explanation(false, "5", "x"))),
+                        null));
+
+        var result = mvc.post()
+                .uri("/rules/try/test")
+                .param("testSource", "paste")
+                .param("testJson", "{\"type\": \"track\"}")
+                .with(user("eve").roles("EDITOR"))
+                .with(csrf())
+                .exchange();
+
+        assertThat(result)
+                .bodyText()
+                .contains("actions[0].workflowId", "is required for trigger", "Not matched", "5 (string)")
+                .contains("complete the actions to see the exact Novu requests");
+    }
+
+    @Test
     void showsAScriptInAMessageAsText() {
         given(trial.run(any(), any()))
                 .willReturn(new TrialResult(
