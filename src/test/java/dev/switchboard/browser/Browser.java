@@ -26,7 +26,12 @@ import org.openqa.selenium.support.ui.WebDriverWait;
 final class Browser implements AutoCloseable {
 
     private static final Dimension WINDOW = new Dimension(1280, 900);
-    private static final Path SCREENSHOTS = Path.of("docs", "screenshots");
+    /**
+     * Where screenshots go: target/screenshots on every run; {@code -Dswitchboard.screenshots=docs/screenshots}
+     * refreshes the ones the README shows.
+     */
+    private static final Path SCREENSHOTS =
+            Path.of(System.getProperty("switchboard.screenshots", "target/screenshots"));
 
     private final ChromeDriver driver;
     private final WebDriverWait wait;
@@ -123,7 +128,7 @@ final class Browser implements AutoCloseable {
         return wait;
     }
 
-    /** A screenshot of the whole page (beyond the window, through DevTools), as docs/screenshots/{name}.png. */
+    /** A screenshot of the whole page (beyond the window, through DevTools), as {name}.png. */
     void screenshot(String name) {
         ((JavascriptExecutor) driver).executeScript("window.scrollTo(0, 0)");
         Number height =
