@@ -82,6 +82,10 @@ class AdminBrowserTests {
         browser.type(By.id("name"), "Abandoned cart");
         browser.type(By.id("key"), "abandoned-cart");
         browser.type(By.id("event-0"), "User Abandoned Cart");
+        browser.click(By.id("all-0-path"));
+        browser.waiting()
+                .until(ExpectedConditions.presenceOfElementLocated(
+                        By.cssSelector("#paths option[value='$.properties.cart_total']")));
         browser.type(By.id("all-0-path"), "$.properties.cart_total");
         browser.select(By.id("all-0-op"), "gte");
         browser.type(By.id("all-0-value"), "20");
