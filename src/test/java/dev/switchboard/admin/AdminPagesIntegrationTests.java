@@ -36,6 +36,9 @@ class AdminPagesIntegrationTests {
     @Autowired
     UserAccounts accounts;
 
+    @Autowired
+    dev.switchboard.ingest.WriteKeys writeKeys;
+
     /** One browser-like session: cookies kept, redirects not followed. */
     private final class Session {
         private final HttpClient http = HttpClient.newBuilder()
@@ -104,6 +107,26 @@ class AdminPagesIntegrationTests {
                         org.assertj.core.groups.Tuple.tuple("created as viewer", "admin"),
                         org.assertj.core.groups.Tuple.tuple("role viewer → editor", "admin"),
                         org.assertj.core.groups.Tuple.tuple("password changed", "carl"));
+    }
+
+    @Test
+    void acceptsAWriteKeyCreatedInSettingsUntilItIsRevoked() throws Exception {
+        String key = writeKeys.create("settings-test");
+        var intake = new dev.switchboard.support.IntakeClient(port);
+        String message = "{\"type\": \"track\", \"event\": \"Key Test\", \"userId\": \"u-1\"}";
+        String basic = dev.switchboard.support.IntakeClient.basic(key, "");
+
+        assertThat(intake.post("/v1/track", message, "Authorization", basic).statusCode())
+                .isEqualTo(200);
+        var created = writeKeys.list().stream()
+                .filter(k -> "settings-test".equals(k.source()))
+                .findFirst()
+                .orElseThrow();
+        assertThat(created.hint()).startsWith(key.substring(0, 7));
+        writeKeys.revoke(created.id());
+
+        assertThat(intake.post("/v1/track", message, "Authorization", basic).statusCode())
+                .isEqualTo(401);
     }
 
     @Test
