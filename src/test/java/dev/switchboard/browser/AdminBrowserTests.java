@@ -2,6 +2,7 @@ package dev.switchboard.browser;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.switchboard.rules.RuleCatalog;
 import dev.switchboard.security.Role;
 import dev.switchboard.security.UserAccounts;
 import dev.switchboard.security.UserSummary;
@@ -47,11 +48,16 @@ class AdminBrowserTests {
         intake = new IntakeClient(port);
     }
 
+    @Autowired
+    RuleCatalog catalog;
+
     @AfterAll
-    void stopBrowser() {
+    void stopBrowserAndTakeTheRuleOutOfLiveTraffic() {
         if (browser != null) {
             browser.close();
         }
+        // Other full-context tests share this application: the published rule must not route their messages.
+        catalog.find("abandoned-cart").ifPresent(rule -> catalog.delete(rule.key(), "admin"));
     }
 
     @BeforeEach
