@@ -1,6 +1,9 @@
-/** Pages for people (Thymeleaf) and the first-run guidance printed at start. */
+/**
+ * Pages for people (Thymeleaf, htmx for the interactive parts): overview, rules and their builder, test,
+ * backtest and history, import and export, users. Pages call the facades of other modules, never HTTP.
+ */
 @NullMarked
-@ApplicationModule(allowedDependencies = {"audit", "novu", "security", "web"})
+@ApplicationModule(allowedDependencies = {"audit", "ingest", "novu", "rules", "simulation", "security", "web"})
 package dev.switchboard.admin;
 
 import org.jspecify.annotations.NullMarked;

@@ -6,13 +6,16 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.security.SecureRandom;
 import java.time.Clock;
+import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
 import java.util.Base64;
 import java.util.HashMap;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.UUID;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
@@ -77,6 +80,34 @@ public class WriteKeys {
                         clock.instant().atOffset(ZoneOffset.UTC))
                 .update();
         return key;
+    }
+
+    /** Every key: those from configuration (by source), then those created here, newest first. */
+    public List<WriteKeyView> list() {
+        List<WriteKeyView> keys = new ArrayList<>();
+        configuredSourcesByHash.values().stream()
+                .sorted()
+                .forEach(source -> keys.add(new WriteKeyView(null, source, null, null, null)));
+        keys.addAll(jdbc.sql("select id, source, key_hint, created_at, revoked_at from source_write_key"
+                        + " order by created_at desc, id desc")
+                .query((rs, row) -> {
+                    OffsetDateTime revoked = rs.getObject("revoked_at", OffsetDateTime.class);
+                    return new WriteKeyView(
+                            rs.getObject("id", UUID.class),
+                            rs.getString("source"),
+                            rs.getString("key_hint"),
+                            rs.getObject("created_at", OffsetDateTime.class).toInstant(),
+                            revoked == null ? null : revoked.toInstant());
+                })
+                .list());
+        return keys;
+    }
+
+    /** Revokes a key created here; intake refuses it from now on. Revoking twice changes nothing. */
+    public void revoke(UUID id) {
+        jdbc.sql("update source_write_key set revoked_at = ? where id = ? and revoked_at is null")
+                .params(clock.instant().atOffset(ZoneOffset.UTC), id)
+                .update();
     }
 
     private static Map<String, String> bySourceHash(List<String> entries) {

@@ -15,6 +15,7 @@ import org.springframework.security.crypto.factory.PasswordEncoderFactories;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.access.intercept.AuthorizationFilter;
+import org.springframework.security.web.authentication.UsernamePasswordAuthenticationFilter;
 import org.springframework.security.web.util.matcher.RequestMatcher;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -81,16 +82,26 @@ class SecurityConfiguration {
 
     @Bean
     @Order(4)
-    SecurityFilterChain pages(HttpSecurity http) {
+    SecurityFilterChain pages(HttpSecurity http, LoginThrottle throttle) {
+        LoginThrottleFilter throttling = new LoginThrottleFilter(throttle);
         // Form login for people; HTTP Basic too, so automation can fetch /v3/api-docs and the rule schema.
-        http.formLogin(Customizer.withDefaults())
+        http.formLogin(login -> login.loginPage("/login")
+                        .failureHandler(throttling.failureHandler())
+                        .successHandler(throttling.successHandler())
+                        .permitAll())
                 .httpBasic(Customizer.withDefaults())
-                .logout(Customizer.withDefaults())
-                .authorizeHttpRequests(
-                        requests -> requests.requestMatchers("/login", "/error", "/css/**", "/favicon.ico")
-                                .permitAll()
-                                .anyRequest()
-                                .authenticated());
+                .addFilterBefore(throttling, UsernamePasswordAuthenticationFilter.class)
+                .logout(logout -> logout.logoutSuccessUrl("/login?logout"))
+                .authorizeHttpRequests(requests -> requests.requestMatchers(
+                                "/login", "/error", "/css/**", "/js/**", "/webjars/**", "/favicon.ico")
+                        .permitAll()
+                        .requestMatchers("/users/**", "/settings/**")
+                        .hasRole(Role.ADMIN.name())
+                        // The pages enforce what the JSON API enforces: viewers read, editors change rules.
+                        .requestMatchers(HttpMethod.POST, "/rules/**")
+                        .hasRole(Role.EDITOR.name())
+                        .anyRequest()
+                        .hasRole(Role.VIEWER.name()));
         return http.build();
     }
 

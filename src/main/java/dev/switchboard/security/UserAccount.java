@@ -54,4 +54,20 @@ class UserAccount {
     boolean enabled() {
         return enabled;
     }
+
+    Instant createdAt() {
+        return createdAt;
+    }
+
+    void changeRole(Role role) {
+        this.role = role;
+    }
+
+    void enable(boolean enabled) {
+        this.enabled = enabled;
+    }
+
+    void changePasswordHash(String passwordHash) {
+        this.passwordHash = passwordHash;
+    }
 }

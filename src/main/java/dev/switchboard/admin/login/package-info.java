@@ -1,0 +1,5 @@
+/** The login page. */
+@NullMarked
+package dev.switchboard.admin.login;
+
+import org.jspecify.annotations.NullMarked;

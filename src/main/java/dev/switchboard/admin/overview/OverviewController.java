@@ -1,0 +1,40 @@
+package dev.switchboard.admin.overview;
+
+import dev.switchboard.audit.EventLog;
+import dev.switchboard.audit.EventQuery;
+import dev.switchboard.novu.NovuProperties;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+
+/** The landing page: the last 24 hours at a glance, the busiest rules, where Novu is, the latest messages. */
+@Controller
+class OverviewController {
+
+    private final TrafficFigures figures;
+    private final EventLog events;
+    private final NovuProperties novu;
+    private final Clock clock;
+
+    OverviewController(TrafficFigures figures, EventLog events, NovuProperties novu, Clock clock) {
+        this.figures = figures;
+        this.events = events;
+        this.novu = novu;
+        this.clock = clock;
+    }
+
+    @GetMapping("/")
+    String show(Model model) {
+        Instant since = clock.instant().minus(Duration.ofHours(24));
+        model.addAttribute("counts", figures.since(since));
+        model.addAttribute("busiest", figures.busiestRules(since, 5));
+        model.addAttribute("deliveries", figures.latestDeliveries(10));
+        model.addAttribute("novuBaseUrl", novu.baseUrl());
+        model.addAttribute(
+                "events", events.find(new EventQuery(null, null, null, null, null, null, null, null, null, null, 15)));
+        return "admin/overview";
+    }
+}

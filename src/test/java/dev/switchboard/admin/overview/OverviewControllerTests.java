@@ -1,0 +1,92 @@
+package dev.switchboard.admin.overview;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.mockito.ArgumentMatchers.any;
+import static org.mockito.ArgumentMatchers.anyInt;
+import static org.mockito.BDDMockito.given;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
+
+import dev.switchboard.admin.AdminSliceTestConfiguration;
+import dev.switchboard.audit.EventLog;
+import dev.switchboard.audit.EventSummary;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.webmvc.test.autoconfigure.WebMvcTest;
+import org.springframework.context.annotation.Import;
+import org.springframework.security.core.userdetails.UserDetailsService;
+import org.springframework.test.context.bean.override.mockito.MockitoBean;
+import org.springframework.test.web.servlet.assertj.MockMvcTester;
+
+@WebMvcTest(OverviewController.class)
+@Import(AdminSliceTestConfiguration.class)
+class OverviewControllerTests {
+
+    @Autowired
+    MockMvcTester mvc;
+
+    @MockitoBean
+    TrafficFigures figures;
+
+    @MockitoBean
+    EventLog events;
+
+    @MockitoBean
+    UserDetailsService users;
+
+    @Test
+    void showsTheLast24HoursTheBusiestRulesAndDryRunLoudly() {
+        given(figures.since(any())).willReturn(new Counts(120, 40, Map.of("dry_run", 35L, "dead", 2L)));
+        given(figures.busiestRules(any(), anyInt())).willReturn(List.of(new BusyRule("abandoned-cart", 30)));
+        given(figures.latestDeliveries(anyInt()))
+                .willReturn(List.of(new DeliveryRow(
+                        Instant.parse("2026-11-28T08:00:01Z"),
+                        "abandoned-cart",
+                        1,
+                        "trigger",
+                        "POST",
+                        "/v1/events/trigger",
+                        "u-1",
+                        "dry_run",
+                        null)));
+        given(events.find(any()))
+                .willReturn(List.of(new EventSummary(
+                        UUID.randomUUID(),
+                        "web",
+                        "m-1",
+                        "track",
+                        "<script>alert(1)</script>",
+                        "u-1",
+                        null,
+                        "routed",
+                        null,
+                        Instant.parse("2026-11-28T08:00:00Z"),
+                        null)));
+
+        var result = mvc.get().uri("/").with(user("vic").roles("VIEWER")).exchange();
+
+        assertThat(result).hasStatusOk().hasViewName("admin/overview");
+        assertThat(result)
+                .bodyText()
+                .contains("id=\"count-received\">120<", "id=\"count-matched\">40<", "id=\"count-dead\">2<")
+                .contains("id=\"count-dry-run\">35<", "abandoned-cart", "DRY RUN", "https://api.novu.co")
+                .contains("abandoned-cart v1", "POST /v1/events/trigger")
+                .contains("&lt;script&gt;alert(1)&lt;/script&gt;")
+                .doesNotContain("<script>alert(1)");
+    }
+
+    @Test
+    void hidesTheUsersLinkFromNonAdmins() {
+        given(figures.since(any())).willReturn(new Counts(0, 0, Map.of()));
+
+        assertThat(mvc.get().uri("/").with(user("eve").roles("EDITOR")))
+                .bodyText()
+                .doesNotContain("href=\"/users\"");
+        assertThat(mvc.get().uri("/").with(user("ada").roles("ADMIN")))
+                .bodyText()
+                .contains("href=\"/users\"");
+    }
+}
