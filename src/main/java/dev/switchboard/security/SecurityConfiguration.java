@@ -8,7 +8,6 @@ import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpMethod;
 import org.springframework.security.access.hierarchicalroles.RoleHierarchy;
 import org.springframework.security.access.hierarchicalroles.RoleHierarchyImpl;
-import org.springframework.security.config.Customizer;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.crypto.factory.PasswordEncoderFactories;
@@ -16,6 +15,7 @@ import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.access.intercept.AuthorizationFilter;
 import org.springframework.security.web.authentication.UsernamePasswordAuthenticationFilter;
+import org.springframework.security.web.authentication.www.BasicAuthenticationFilter;
 import org.springframework.security.web.util.matcher.RequestMatcher;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -47,9 +47,11 @@ class SecurityConfiguration {
 
     @Bean
     @Order(2)
-    SecurityFilterChain api(HttpSecurity http) {
+    SecurityFilterChain api(HttpSecurity http, LoginThrottle throttle) {
         http.securityMatcher("/api/**")
-                .httpBasic(basic -> basic.authenticationEntryPoint(ProblemSecurityHandlers.unauthorized()))
+                .httpBasic(basic -> basic.authenticationEntryPoint(ProblemSecurityHandlers.unauthorized())
+                        .authenticationDetailsSource(BasicLoginDetails::new))
+                .addFilterBefore(new BasicLoginThrottleFilter(throttle), BasicAuthenticationFilter.class)
                 // Automation sends Basic credentials and no cookie: nothing to forge, and a caller without a
                 // session has no ambient authority to abuse (it gets 401, not a CSRF 403). A browser session
                 // must still prove itself with the CSRF token on every change.
@@ -68,9 +70,11 @@ class SecurityConfiguration {
 
     @Bean
     @Order(3)
-    SecurityFilterChain actuator(HttpSecurity http) {
+    SecurityFilterChain actuator(HttpSecurity http, LoginThrottle throttle) {
         http.securityMatcher("/actuator/**")
-                .httpBasic(basic -> basic.authenticationEntryPoint(ProblemSecurityHandlers.unauthorized()))
+                .httpBasic(basic -> basic.authenticationEntryPoint(ProblemSecurityHandlers.unauthorized())
+                        .authenticationDetailsSource(BasicLoginDetails::new))
+                .addFilterBefore(new BasicLoginThrottleFilter(throttle), BasicAuthenticationFilter.class)
                 .exceptionHandling(errors -> errors.authenticationEntryPoint(ProblemSecurityHandlers.unauthorized())
                         .accessDeniedHandler(ProblemSecurityHandlers.forbidden()))
                 .authorizeHttpRequests(requests -> requests.requestMatchers("/actuator/health", "/actuator/health/**")
@@ -89,7 +93,8 @@ class SecurityConfiguration {
                         .failureHandler(throttling.failureHandler())
                         .successHandler(throttling.successHandler())
                         .permitAll())
-                .httpBasic(Customizer.withDefaults())
+                .httpBasic(basic -> basic.authenticationDetailsSource(BasicLoginDetails::new))
+                .addFilterBefore(new BasicLoginThrottleFilter(throttle), BasicAuthenticationFilter.class)
                 .addFilterBefore(throttling, UsernamePasswordAuthenticationFilter.class)
                 .logout(logout -> logout.logoutSuccessUrl("/login?logout"))
                 .authorizeHttpRequests(requests -> requests.requestMatchers(

@@ -343,6 +343,23 @@ class RulesApiIntegrationTests {
                 .isEqualTo(200);
     }
 
+    @Test
+    void repeatedWrongBasicPasswordsAreThrottledBeforeThePasswordIsChecked() {
+        String name = "guess-" + key;
+        user(name, "ADMIN");
+        for (int attempt = 0; attempt < 5; attempt++) {
+            var wrong = client.request("GET", "/api/rules", null, "Authorization", basic(name, "wrong-" + attempt));
+            assertThat(wrong.statusCode()).isEqualTo(401);
+        }
+
+        var locked = client.request("GET", "/api/rules", null, "Authorization", basic(name, "password-1234"));
+
+        assertThat(locked.statusCode()).isEqualTo(429);
+        assertThat(locked.headers().firstValue("Retry-After")).isPresent();
+        assertThat(json(locked).path("type").asString()).endsWith("too-many-logins");
+        assertThat(call("GET", "/api/rules", null).statusCode()).isEqualTo(200);
+    }
+
     private void user(String name, String role) {
         jdbc.sql("insert into app_user (username, password_hash, role, enabled, created_at) values (?, ?, ?, true, ?)")
                 .params(name, passwords.encode("password-1234"), role, java.time.OffsetDateTime.now())
