@@ -14,8 +14,11 @@ import org.springframework.security.crypto.factory.PasswordEncoderFactories;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.access.intercept.AuthorizationFilter;
+import org.springframework.security.web.authentication.DelegatingAuthenticationEntryPoint;
+import org.springframework.security.web.authentication.LoginUrlAuthenticationEntryPoint;
 import org.springframework.security.web.authentication.UsernamePasswordAuthenticationFilter;
 import org.springframework.security.web.authentication.www.BasicAuthenticationFilter;
+import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
 import org.springframework.security.web.util.matcher.RequestMatcher;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -97,6 +100,14 @@ class SecurityConfiguration {
                 .addFilterBefore(new BasicLoginThrottleFilter(throttle), BasicAuthenticationFilter.class)
                 .addFilterBefore(throttling, UsernamePasswordAuthenticationFilter.class)
                 .logout(logout -> logout.logoutSuccessUrl("/login?logout"))
+                // People go to the login page; a machine asking for the API description gets a 401 problem.
+                .exceptionHandling(
+                        errors -> errors.authenticationEntryPoint(DelegatingAuthenticationEntryPoint.builder()
+                                .addEntryPointFor(
+                                        ProblemSecurityHandlers.unauthorized(),
+                                        PathPatternRequestMatcher.withDefaults().matcher("/v3/api-docs/**"))
+                                .defaultEntryPoint(new LoginUrlAuthenticationEntryPoint("/login"))
+                                .build()))
                 .authorizeHttpRequests(requests -> requests.requestMatchers(
                                 "/login", "/error", "/css/**", "/js/**", "/webjars/**", "/favicon.ico")
                         .permitAll()
