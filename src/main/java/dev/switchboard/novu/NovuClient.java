@@ -8,6 +8,8 @@ import java.net.http.HttpTimeoutException;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import org.jspecify.annotations.Nullable;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpMethod;
@@ -17,6 +19,8 @@ import org.springframework.stereotype.Component;
 import org.springframework.web.client.ResourceAccessException;
 import org.springframework.web.client.RestClient;
 import org.springframework.web.util.UriUtils;
+import tools.jackson.core.JacksonException;
+import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
@@ -31,13 +35,20 @@ public class NovuClient {
     /** Enough of an answer to tell what happened, small enough for the attempt log. */
     static final int EXCERPT = 2000;
 
+    /** The most read of an answer to a delivery, and of a workflow list (which carries each workflow's steps). */
+    private static final int SMALL_ANSWER = 64 * 1024;
+
+    private static final int LIST_ANSWER = 2 * 1024 * 1024;
+
     private final RestClient rest;
     private final String baseUrl;
     private final OutcomeClassifier classifier;
     private final NovuAlerts alerts;
+    private final JsonMapper json;
 
     public NovuClient(NovuProperties properties, Clock clock, JsonMapper json, NovuAlerts alerts) {
         this.alerts = alerts;
+        this.json = json;
         HttpClient http = HttpClient.newBuilder()
                 .connectTimeout(properties.connectTimeout())
                 .followRedirects(HttpClient.Redirect.NEVER)
@@ -92,12 +103,44 @@ public class NovuClient {
 
     /** Sends the request exactly as stored (path as is, body byte for byte) and classifies the answer. */
     public NovuResult send(NovuRequest request) {
-        NovuResult result = exchange(request);
+        NovuResult result = exchange(request, SMALL_ANSWER).result();
         alerts.observe(result);
         return result;
     }
 
-    private NovuResult exchange(NovuRequest request) {
+    /**
+     * {@code GET /v2/workflows?limit=...}: the environment's workflows, for suggestions and as a cheap check that
+     * Novu answers with this key. Not observed by {@link NovuAlerts}: a listing that works says nothing about
+     * whether the plan still allows triggers.
+     */
+    public NovuWorkflows workflows(int limit) {
+        Answer answer = exchange(new NovuRequest("GET", "/v2/workflows?limit=" + limit, null, null), LIST_ANSWER);
+        if (!answer.result().delivered()) {
+            return new NovuWorkflows(answer.result(), List.of());
+        }
+        List<NovuWorkflow> workflows = new ArrayList<>();
+        try {
+            JsonNode root = json.readTree(answer.body());
+            JsonNode data = root.has("data") ? root.get("data") : root;
+            for (JsonNode workflow : data.path("workflows")) {
+                String id = workflow.path("workflowId").asString("");
+                if (!id.isBlank()) {
+                    workflows.add(new NovuWorkflow(id, workflow.path("name").asString(id)));
+                }
+            }
+        } catch (JacksonException e) {
+            return new NovuWorkflows(
+                    classifier.failure(
+                            "unreadable workflow list: " + e.getOriginalMessage(),
+                            answer.result().latency()),
+                    List.of());
+        }
+        return new NovuWorkflows(answer.result(), List.copyOf(workflows));
+    }
+
+    private record Answer(NovuResult result, String body) {}
+
+    private Answer exchange(NovuRequest request, int maxAnswer) {
         long started = System.nanoTime();
         try {
             // URI.create, not a URI template: the stored path is already encoded and may contain braces.
@@ -111,17 +154,26 @@ public class NovuClient {
             }
             return spec.exchange(
                     (clientRequest, response) -> {
-                        String body = read(response.getBody());
-                        return classifier.answer(
-                                request, response.getStatusCode().value(), response.getHeaders(), body, since(started));
+                        String body = read(response.getBody(), maxAnswer);
+                        return new Answer(
+                                classifier.answer(
+                                        request,
+                                        response.getStatusCode().value(),
+                                        response.getHeaders(),
+                                        body,
+                                        since(started)),
+                                body);
                     },
                     true);
         } catch (ResourceAccessException e) {
-            return classifier.failure(describe(e), since(started));
+            return new Answer(classifier.failure(describe(e), since(started)), "");
         } catch (RuntimeException e) {
             // Anything else on the way (a malformed stored path, an I/O error wrapped differently) is still an
             // answer for the delivery, never an exception that would leave the row claimed.
-            return classifier.failure("error: " + e.getClass().getSimpleName() + ": " + e.getMessage(), since(started));
+            return new Answer(
+                    classifier.failure(
+                            "error: " + e.getClass().getSimpleName() + ": " + e.getMessage(), since(started)),
+                    "");
         }
     }
 
@@ -133,9 +185,9 @@ public class NovuClient {
         return "connection: " + cause.getClass().getSimpleName() + ": " + cause.getMessage();
     }
 
-    private static String read(InputStream body) throws IOException {
+    private static String read(InputStream body, int max) throws IOException {
         // Novu's answers are small; read a bounded amount so a misbehaving proxy cannot exhaust memory.
-        byte[] bytes = body.readNBytes(64 * 1024);
+        byte[] bytes = body.readNBytes(max);
         return new String(bytes, StandardCharsets.UTF_8);
     }
 

@@ -203,4 +203,34 @@ class NovuClientTests {
         assertThat(NovuBucket.of("/v2/topics/vip/subscriptions")).isEqualTo(NovuBucket.CONFIGURATION);
         assertThat(NovuBucket.of("/v1/notifications")).isEqualTo(NovuBucket.GLOBAL);
     }
+
+    @Test
+    void listsTheEnvironmentsWorkflowsFromTheDataEnvelope() {
+        novu.workflow("welcome", "Welcome").workflow("abandoned-cart", "Abandoned cart");
+
+        NovuWorkflows listed = client.workflows(100);
+
+        assertThat(listed.result().delivered()).isTrue();
+        assertThat(listed.workflows())
+                .containsExactly(
+                        new NovuWorkflow("welcome", "Welcome"), new NovuWorkflow("abandoned-cart", "Abandoned cart"));
+        var request = novu.received().get(0);
+        assertThat(request.method()).isEqualTo("GET");
+        assertThat(request.path()).isEqualTo("/v2/workflows");
+        assertThat(request.authorization()).isEqualTo("ApiKey " + FakeNovu.API_KEY);
+    }
+
+    @Test
+    void aFailedWorkflowListSaysWhyAndLeavesThePaymentAlertAlone() {
+        novu.script(1, Reply.status(503));
+
+        NovuWorkflows failed = client.workflows(1);
+        NovuWorkflows unauthorized = client("wrong", Duration.ofSeconds(5)).workflows(1);
+
+        assertThat(failed.result().delivered()).isFalse();
+        assertThat(failed.result().reason()).startsWith("HTTP 503");
+        assertThat(failed.workflows()).isEmpty();
+        assertThat(unauthorized.result().httpStatus()).isEqualTo(401);
+        assertThat(alerts.paymentRequired()).isFalse();
+    }
 }

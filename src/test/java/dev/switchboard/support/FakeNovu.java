@@ -33,7 +33,7 @@ import tools.jackson.databind.node.ObjectNode;
  * A real HTTP server that answers like Novu: {@code Authorization: ApiKey} checked (401 ErrorDto), 2xx in the
  * {@code {"data": ...}} envelope, ErrorDto bodies on errors, triggers answered 201 {@code processed} (or another
  * status, or 422 {@code workflow_not_found}, per workflow), Idempotency-Key repeats answered from a cache like
- * Novu's. Every request body is checked against Novu's OpenAPI contract ({@link NovuContract}); violations are
+ * Novu's, {@code GET /v2/workflows} answered with the configured workflows. Every request body is checked against Novu's OpenAPI contract ({@link NovuContract}); violations are
  * collected for tests to assert there are none. Answers can be scripted per request: {@code script(2,
  * Reply.status(503))} makes the next two answers 503, then the normal behaviour resumes.
  */
@@ -124,6 +124,7 @@ public final class FakeNovu implements AutoCloseable {
     private final Set<String> cancelled = ConcurrentHashMap.newKeySet();
     private final Map<String, String> workflowStatus = new ConcurrentHashMap<>();
     private final Set<String> missingWorkflows = ConcurrentHashMap.newKeySet();
+    private final Map<String, String> workflows = Collections.synchronizedMap(new LinkedHashMap<>());
     private final CountDownLatch hold = new CountDownLatch(1);
     private volatile @Nullable Predicate<String> topicErrors;
     private volatile long latencyMillis;
@@ -174,6 +175,12 @@ public final class FakeNovu implements AutoCloseable {
     /** Triggers of that workflow answer 422 workflow_not_found. */
     public FakeNovu missingWorkflow(String workflow) {
         missingWorkflows.add(workflow);
+        return this;
+    }
+
+    /** {@code GET /v2/workflows} lists this workflow (by workflowId, with its display name). */
+    public FakeNovu workflow(String workflowId, String name) {
+        workflows.put(workflowId, name);
         return this;
     }
 
@@ -304,6 +311,24 @@ public final class FakeNovu implements AutoCloseable {
                 data.putArray("error").add("workflow " + workflow + ": " + status);
             }
             return ok(201, data);
+        }
+        if ("GET".equals(method) && path.equals("/v2/workflows")) {
+            ObjectNode data = JSON.createObjectNode();
+            var list = data.putArray("workflows");
+            synchronized (workflows) {
+                workflows.forEach((id, name) -> {
+                    ObjectNode workflow = list.addObject();
+                    workflow.put("_id", UUID.randomUUID().toString())
+                            .put("workflowId", id)
+                            .put("slug", id)
+                            .put("name", name)
+                            .put("status", "ACTIVE")
+                            .put("origin", "novu-cloud");
+                    workflow.putArray("tags");
+                });
+            }
+            data.put("totalCount", list.size());
+            return ok(200, data);
         }
         if ("DELETE".equals(method) && path.startsWith("/v1/events/trigger/")) {
             cancelled.add(path.substring("/v1/events/trigger/".length()));

@@ -1,5 +1,6 @@
 package dev.switchboard.admin.overview;
 
+import dev.switchboard.admin.NovuAccount;
 import dev.switchboard.audit.EventLog;
 import dev.switchboard.audit.EventQuery;
 import dev.switchboard.novu.NovuProperties;
@@ -17,9 +18,11 @@ class OverviewController {
     private final TrafficFigures figures;
     private final EventLog events;
     private final NovuProperties novu;
+    private final NovuAccount account;
     private final Clock clock;
 
-    OverviewController(TrafficFigures figures, EventLog events, NovuProperties novu, Clock clock) {
+    OverviewController(TrafficFigures figures, EventLog events, NovuProperties novu, NovuAccount account, Clock clock) {
+        this.account = account;
         this.figures = figures;
         this.events = events;
         this.novu = novu;
@@ -33,6 +36,7 @@ class OverviewController {
         model.addAttribute("busiest", figures.busiestRules(since, 5));
         model.addAttribute("deliveries", figures.latestDeliveries(10));
         model.addAttribute("novuBaseUrl", novu.baseUrl());
+        model.addAttribute("novuReachability", account.reachability());
         model.addAttribute(
                 "events", events.find(new EventQuery(null, null, null, null, null, null, null, null, null, null, 15)));
         return "admin/overview";

@@ -1,5 +1,6 @@
 package dev.switchboard.admin.rules;
 
+import dev.switchboard.admin.NovuAccount;
 import dev.switchboard.audit.EventLog;
 import dev.switchboard.audit.EventQuery;
 import dev.switchboard.audit.EventSummary;
@@ -57,8 +58,10 @@ class BuilderPage {
     private final TrafficSuggestions traffic;
     private final EventLog events;
     private final JsonMapper json;
+    private final NovuAccount novu;
 
-    BuilderPage(RuleCatalog catalog, TrafficSuggestions traffic, EventLog events, JsonMapper json) {
+    BuilderPage(RuleCatalog catalog, TrafficSuggestions traffic, EventLog events, JsonMapper json, NovuAccount novu) {
+        this.novu = novu;
         this.catalog = catalog;
         this.traffic = traffic;
         this.events = events;
@@ -90,11 +93,12 @@ class BuilderPage {
     }
 
     /**
-     * Workflow IDs already used by rules. This is the seam for the Novu account's workflows: when the Novu client
-     * can list them, they join these suggestions here.
+     * Workflow IDs already used by rules and, when an API key is set, the connected Novu account's workflows (a
+     * minute old at most; without them when Novu does not answer).
      */
     List<String> workflowIds() {
         TreeSet<String> ids = new TreeSet<>();
+        novu.workflows().forEach(workflow -> ids.add(workflow.workflowId()));
         for (RuleView rule : catalog.list()) {
             rule.current().path("actions").forEach(action -> {
                 if (action.path("workflowId").isString()) {

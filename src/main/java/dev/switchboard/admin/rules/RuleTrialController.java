@@ -13,6 +13,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -28,7 +29,8 @@ import tools.jackson.databind.node.ObjectNode;
 
 /**
  * The builder's test and backtest panels and the live check of the advanced expression (htmx fragments): the
- * form as it is on screen, unsaved, against one message or stored traffic. Nothing is stored or sent.
+ * form as it is on screen, unsaved, against one message or stored traffic. Nothing is stored or sent (sending a
+ * request of the test to Novu is an explicit, confirmed step: {@link TestSendController}).
  */
 @Controller
 class RuleTrialController {
@@ -130,6 +132,19 @@ class RuleTrialController {
                                 ? result.notMatched().get(0).explanation()
                                 : result.matched().get(0).explanation()));
         model.addAttribute("messageJson", json.writerWithDefaultPrettyPrinter().writeValueAsString(message));
+        Map<String, String> sendVals = new HashMap<>();
+        result.matched()
+                .forEach(m -> m.requests()
+                        .forEach(r -> sendVals.put(
+                                r.idempotencyKey(),
+                                TestSendController.vals(
+                                        json,
+                                        m.key(),
+                                        r.method(),
+                                        r.path(),
+                                        r.body() == null ? null : json.writeValueAsString(r.body()),
+                                        r.idempotencyKey()))));
+        model.addAttribute("sendVals", sendVals);
     }
 
     /** The rule with one stand-in action that always compiles, to explain its match alone. */

@@ -7,12 +7,14 @@ import static org.mockito.BDDMockito.given;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
 
 import dev.switchboard.admin.AdminSliceTestConfiguration;
+import dev.switchboard.admin.NovuAccount;
 import dev.switchboard.audit.EventLog;
 import dev.switchboard.audit.EventSummary;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.webmvc.test.autoconfigure.WebMvcTest;
@@ -36,6 +38,14 @@ class OverviewControllerTests {
 
     @MockitoBean
     UserDetailsService users;
+
+    @MockitoBean
+    NovuAccount novu;
+
+    @BeforeEach
+    void novuNotChecked() {
+        given(novu.reachability()).willReturn(new NovuAccount.Reachability("dry_run", null, null));
+    }
 
     @Test
     void showsTheLast24HoursTheBusiestRulesAndDryRunLoudly() {
@@ -88,5 +98,26 @@ class OverviewControllerTests {
         assertThat(mvc.get().uri("/").with(user("ada").roles("ADMIN")))
                 .bodyText()
                 .contains("href=\"/users\"");
+    }
+
+    @Test
+    void saysWhetherNovuIsReachable() {
+        given(figures.since(any())).willReturn(new Counts(0, 0, Map.of()));
+
+        assertThat(mvc.get().uri("/").with(user("vic").roles("VIEWER")))
+                .bodyText()
+                .contains("dry run — not checked");
+
+        given(novu.reachability())
+                .willReturn(new NovuAccount.Reachability(
+                        "unreachable", "HTTP 401: API Key not found", Instant.parse("2026-11-28T08:00:00Z")));
+        assertThat(mvc.get().uri("/").with(user("vic").roles("VIEWER")))
+                .bodyText()
+                .contains("not reachable (HTTP 401: API Key not found)", "2026-11-28 08:00:00");
+
+        given(novu.reachability()).willReturn(new NovuAccount.Reachability("reachable", null, Instant.now()));
+        assertThat(mvc.get().uri("/").with(user("vic").roles("VIEWER")))
+                .bodyText()
+                .contains(">reachable<");
     }
 }

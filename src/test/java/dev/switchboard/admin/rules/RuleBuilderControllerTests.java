@@ -13,7 +13,9 @@ import static org.springframework.security.test.web.servlet.request.SecurityMock
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
 
 import dev.switchboard.admin.AdminSliceTestConfiguration;
+import dev.switchboard.admin.NovuAccount;
 import dev.switchboard.audit.EventLog;
+import dev.switchboard.novu.NovuWorkflow;
 import dev.switchboard.rules.InvalidRuleException;
 import dev.switchboard.rules.RuleCatalog;
 import dev.switchboard.rules.RuleNotFoundException;
@@ -48,6 +50,9 @@ class RuleBuilderControllerTests {
 
     @MockitoBean
     UserDetailsService users;
+
+    @MockitoBean
+    NovuAccount novu;
 
     /** The builder form of the abandoned-cart rule as a browser posts it. */
     private MvcTestResult post(String uri, String op, String role, String... extra) {
@@ -94,6 +99,17 @@ class RuleBuilderControllerTests {
                 .contains("<option value=\"User Abandoned Cart\">", "<option value=\"$.properties.cart_total\">")
                 .contains("is at least")
                 .doesNotContain("id=\"expression\"");
+    }
+
+    @Test
+    void suggestsTheNovuAccountsWorkflowsWithThoseOfTheRules() {
+        given(catalog.list()).willReturn(List.of(published("cart", rule("cart", "Checkout", 20))));
+        given(novu.workflows()).willReturn(List.of(new NovuWorkflow("welcome", "Welcome")));
+
+        assertThat(mvc.get().uri("/rules/new").with(user("eve").roles("EDITOR")))
+                .bodyText()
+                .contains("<datalist id=\"workflow-ids\"><option value=\"welcome\"></option>"
+                        + "<option value=\"wf-cart\"></option></datalist>");
     }
 
     @Test

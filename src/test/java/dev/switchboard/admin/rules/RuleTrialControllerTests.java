@@ -97,7 +97,10 @@ class RuleTrialControllerTests {
                 .hasStatusOk()
                 .bodyText()
                 .contains("Matched", "$.properties.cart_total is at least 20", "75 (string)")
-                .contains("compared as number", "POST /v1/events/trigger", "abandoned-cart");
+                .contains("compared as number", "POST /v1/events/trigger", "abandoned-cart")
+                .contains("Send this test to Novu", "hx-post=\"/rules/try/send/confirm\"", "disabled")
+                .contains("&quot;novuIdempotencyKey&quot;:&quot;idem-1&quot;", "&quot;novuRule&quot;:&quot;cart&quot;")
+                .contains("Dry run: no API key");
         ArgumentCaptor<Map<String, Object>> message = ArgumentCaptor.captor();
         verify(trial).run(message.capture(), any());
         assertThat(message.getValue()).containsEntry("type", "track");
