@@ -240,12 +240,20 @@ public final class FakeNovu implements AutoCloseable {
         String authorization = exchange.getRequestHeaders().getFirst("Authorization");
         String key = exchange.getRequestHeaders().getFirst("Idempotency-Key");
         int[] status = {0};
+        boolean[] recorded = {false};
+        // Recorded before the answer goes out: a test that has its answer must also find its request here.
+        Runnable record = () -> {
+            if (!recorded[0]) {
+                recorded[0] = true;
+                received.add(new Received(method, path, body, authorization, key, nanos, at, status[0]));
+            }
+        };
         try {
             for (String violation : NovuContract.get().violations(method, path, body)) {
                 violations.add(method + " " + path + ": " + violation);
             }
             if (!("ApiKey " + API_KEY).equals(authorization)) {
-                respond(exchange, status, 401, error(401, path, "API Key not found", "Unauthorized"), Map.of());
+                respond(exchange, status, record, 401, error(401, path, "API Key not found", "Unauthorized"), Map.of());
                 return;
             }
             Reply reply = script.pollFirst();
@@ -254,6 +262,7 @@ public final class FakeNovu implements AutoCloseable {
                 hold.await(delay, TimeUnit.MILLISECONDS);
             }
             if (reply != null && reply.drop) {
+                record.run();
                 exchange.close();
                 return;
             }
@@ -261,6 +270,7 @@ public final class FakeNovu implements AutoCloseable {
                 respond(
                         exchange,
                         status,
+                        record,
                         reply.status,
                         error(reply.status, path, message(reply.status), null),
                         reply.headers);
@@ -274,16 +284,23 @@ public final class FakeNovu implements AutoCloseable {
                 }
             }
             if (reply != null && reply.handleThenDrop) {
+                record.run();
                 exchange.close();
                 return;
             }
-            respond(exchange, status, Integer.parseInt(answer[0]), answer[1], Map.of());
+            respond(exchange, status, record, Integer.parseInt(answer[0]), answer[1], Map.of());
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         } catch (RuntimeException e) {
-            respond(exchange, status, 500, error(500, path, String.valueOf(e), "Internal Server Error"), Map.of());
+            respond(
+                    exchange,
+                    status,
+                    record,
+                    500,
+                    error(500, path, String.valueOf(e), "Internal Server Error"),
+                    Map.of());
         } finally {
-            received.add(new Received(method, path, body, authorization, key, nanos, at, status[0]));
+            record.run();
         }
     }
 
@@ -410,9 +427,15 @@ public final class FakeNovu implements AutoCloseable {
     }
 
     private static void respond(
-            HttpExchange exchange, int[] recorded, int status, String body, Map<String, String> headers)
+            HttpExchange exchange,
+            int[] answered,
+            Runnable record,
+            int status,
+            String body,
+            Map<String, String> headers)
             throws IOException {
-        recorded[0] = status;
+        answered[0] = status;
+        record.run();
         byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
         exchange.getResponseHeaders().set("Content-Type", "application/json");
         headers.forEach((name, value) -> exchange.getResponseHeaders().set(name, value));
