@@ -30,6 +30,7 @@ class IntakeWriter {
     private final TransactionTemplate transactions;
     private final JsonMapper json;
     private final IngestProperties properties;
+    private final MessageMasking masking;
 
     IntakeWriter(
             SeenMessages seen,
@@ -38,7 +39,9 @@ class IntakeWriter {
             Outbox outbox,
             TransactionTemplate transactions,
             JsonMapper json,
-            IngestProperties properties) {
+            IngestProperties properties,
+            MessageMasking masking) {
+        this.masking = masking;
         this.seen = seen;
         this.events = events;
         this.decisions = decisions;
@@ -134,7 +137,7 @@ class IntakeWriter {
                 problem.field().isEmpty() ? problem.detail() : problem.field() + ": " + problem.detail(),
                 receivedAt,
                 null,
-                json.writeValueAsString(withoutWriteKey(raw)));
+                json.writeValueAsString(masking.mask(withoutWriteKey(raw)).tree()));
     }
 
     private static Object withoutWriteKey(Object raw) {
