@@ -55,13 +55,13 @@ class SecurityConfiguration {
                 .csrf(csrf -> csrf.ignoringRequestMatchers(carriesBasicCredentials(), hasNoSession()))
                 .exceptionHandling(errors -> errors.authenticationEntryPoint(ProblemSecurityHandlers.unauthorized())
                         .accessDeniedHandler(ProblemSecurityHandlers.forbidden()))
-                .authorizeHttpRequests(
-                        requests -> requests.requestMatchers(HttpMethod.GET, "/api/events/**", "/api/rules/**")
-                                .hasRole(Role.VIEWER.name())
-                                .requestMatchers("/api/rules/**")
-                                .hasRole(Role.EDITOR.name())
-                                .anyRequest()
-                                .hasRole(Role.ADMIN.name()));
+                .authorizeHttpRequests(requests -> requests.requestMatchers(
+                                HttpMethod.GET, "/api/events/**", "/api/rules/**", "/api/audit/**", "/api/stats/**")
+                        .hasRole(Role.VIEWER.name())
+                        .requestMatchers("/api/rules/**")
+                        .hasRole(Role.EDITOR.name())
+                        .anyRequest()
+                        .hasRole(Role.ADMIN.name()));
         return http.build();
     }
 
