@@ -23,6 +23,7 @@ import java.util.concurrent.ThreadLocalRandom;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.slf4j.MDC;
 import org.springframework.stereotype.Component;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
@@ -82,6 +83,20 @@ class DeliveryProcessor {
     }
 
     void process(Delivery delivery, String owner, Waiter waiter) {
+        // Every log line about this delivery names its message and rule (fields of structured logs).
+        MDC.put("messageId", delivery.messageId());
+        MDC.put("rule", delivery.ruleKey());
+        MDC.put("deliveryId", delivery.id().toString());
+        try {
+            processInContext(delivery, owner, waiter);
+        } finally {
+            MDC.remove("messageId");
+            MDC.remove("rule");
+            MDC.remove("deliveryId");
+        }
+    }
+
+    private void processInContext(Delivery delivery, String owner, Waiter waiter) {
         if (Delivery.LOCAL.equals(delivery.method())) {
             cancelByRule(delivery, owner);
             return;

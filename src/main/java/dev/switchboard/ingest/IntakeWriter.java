@@ -4,6 +4,7 @@ import dev.switchboard.dispatch.NewDelivery;
 import dev.switchboard.dispatch.Outbox;
 import dev.switchboard.message.Ids;
 import dev.switchboard.message.MessageStatus;
+import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -31,6 +32,7 @@ class IntakeWriter {
     private final JsonMapper json;
     private final IngestProperties properties;
     private final MessageMasking masking;
+    private final MeterRegistry meters;
 
     IntakeWriter(
             SeenMessages seen,
@@ -40,8 +42,10 @@ class IntakeWriter {
             TransactionTemplate transactions,
             JsonMapper json,
             IngestProperties properties,
-            MessageMasking masking) {
+            MessageMasking masking,
+            MeterRegistry meters) {
         this.masking = masking;
+        this.meters = meters;
         this.seen = seen;
         this.events = events;
         this.decisions = decisions;
@@ -54,7 +58,9 @@ class IntakeWriter {
     IntakeResult store(String source, List<IntakeItem> items, List<RoutedMessage> routed, Instant receivedAt) {
         for (int attempt = 1; ; attempt++) {
             try {
-                return transactions.execute(status -> storeOnce(source, items, routed, receivedAt));
+                Stored stored = transactions.execute(status -> storeOnce(source, items, routed, receivedAt));
+                count(source, stored);
+                return stored.result();
             } catch (DuplicateKeyException e) {
                 // Another request stored one of these messageIds between our check and our insert: run again,
                 // and this time the id is seen as a duplicate.
@@ -65,8 +71,31 @@ class IntakeWriter {
         }
     }
 
-    private IntakeResult storeOnce(
-            String source, List<IntakeItem> items, List<RoutedMessage> routed, Instant receivedAt) {
+    /** What one intake transaction wrote. */
+    private record Stored(IntakeResult result, List<StoredEvents.Row> rows, List<StoredDecisions.Row> decisions) {}
+
+    /** Counted once committed, so a retried transaction is not counted twice. */
+    private void count(String source, Stored stored) {
+        for (StoredEvents.Row row : stored.rows()) {
+            meters.counter(
+                            "switchboard.messages.received",
+                            "source",
+                            source,
+                            "type",
+                            row.type() == null ? "unknown" : row.type(),
+                            "status",
+                            row.status())
+                    .increment();
+        }
+        for (StoredDecisions.Row decision : stored.decisions()) {
+            if ("matched".equals(decision.outcome())) {
+                meters.counter("switchboard.rules.matches", "rule", decision.ruleKey())
+                        .increment();
+            }
+        }
+    }
+
+    private Stored storeOnce(String source, List<IntakeItem> items, List<RoutedMessage> routed, Instant receivedAt) {
         boolean[] fresh = seen.mark(
                 source,
                 routed.stream().map(r -> r.message().messageId()).toList(),
@@ -99,7 +128,7 @@ class IntakeWriter {
         events.insert(rows);
         decisions.insert(decisionRows);
         outbox.enqueue(deliveries);
-        return new IntakeResult(routed.size() - duplicates, duplicates, refusals);
+        return new Stored(new IntakeResult(routed.size() - duplicates, duplicates, refusals), rows, decisionRows);
     }
 
     private static StoredEvents.Row row(String source, RoutedMessage routed, MessageStatus status, Instant receivedAt) {

@@ -20,7 +20,8 @@ import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Four doors, each with its own lock: intake by write key or webhook signature; the JSON API by HTTP Basic (or
- * the session of a logged-in person, with CSRF); actuator health open, the rest for admins; pages by form login.
+ * the session of a logged-in person, with CSRF); actuator health open, Prometheus for admins or the metrics
+ * token, the rest for admins; pages by form login.
  */
 @Configuration(proxyBeanMethods = false)
 class SecurityConfiguration {
@@ -67,13 +68,18 @@ class SecurityConfiguration {
 
     @Bean
     @Order(3)
-    SecurityFilterChain actuator(HttpSecurity http) {
+    SecurityFilterChain actuator(HttpSecurity http, MetricsProperties metrics) {
+        if (metrics.token() != null && !metrics.token().isBlank()) {
+            http.addFilterBefore(new MetricsTokenFilter(metrics.token()), AuthorizationFilter.class);
+        }
         http.securityMatcher("/actuator/**")
                 .httpBasic(basic -> basic.authenticationEntryPoint(ProblemSecurityHandlers.unauthorized()))
                 .exceptionHandling(errors -> errors.authenticationEntryPoint(ProblemSecurityHandlers.unauthorized())
                         .accessDeniedHandler(ProblemSecurityHandlers.forbidden()))
                 .authorizeHttpRequests(requests -> requests.requestMatchers("/actuator/health", "/actuator/health/**")
                         .permitAll()
+                        .requestMatchers("/actuator/prometheus")
+                        .hasAnyRole(Role.ADMIN.name(), MetricsTokenFilter.ROLE)
                         .anyRequest()
                         .hasRole(Role.ADMIN.name()));
         return http.build();
