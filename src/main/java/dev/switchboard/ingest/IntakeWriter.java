@@ -3,6 +3,7 @@ package dev.switchboard.ingest;
 import dev.switchboard.dispatch.NewDelivery;
 import dev.switchboard.dispatch.Outbox;
 import dev.switchboard.message.Ids;
+import dev.switchboard.message.Masking;
 import dev.switchboard.message.MessageStatus;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Instant;
@@ -152,6 +153,7 @@ class IntakeWriter {
         Object raw = rejected.raw();
         Map<?, ?> fields = raw instanceof Map<?, ?> map ? map : Map.of();
         MessageProblem problem = rejected.problem();
+        MessageMasking.Masked masked = masking.mask(withoutWriteKey(raw));
         return new StoredEvents.Row(
                 Ids.newId(),
                 source,
@@ -163,10 +165,12 @@ class IntakeWriter {
                         ? anonymousId
                         : null,
                 MessageStatus.REJECTED.value(),
-                problem.field().isEmpty() ? problem.detail() : problem.field() + ": " + problem.detail(),
+                Masking.scrub(
+                        problem.field().isEmpty() ? problem.detail() : problem.field() + ": " + problem.detail(),
+                        masked.values()),
                 receivedAt,
                 null,
-                json.writeValueAsString(masking.mask(withoutWriteKey(raw)).tree()));
+                json.writeValueAsString(masked.tree()));
     }
 
     private static Object withoutWriteKey(Object raw) {

@@ -191,6 +191,25 @@ class EventSearchIntegrationTests {
         assertThat(page.at("/events")).hasSize(1);
     }
 
+    @Test
+    void theSearchesByUserMessageIdAndRuleStatusReadAnIndex() {
+        String order = " order by e.received_at desc, e.id desc fetch first 51 rows only";
+        assertThat(plan("select e.id from event_message e where e.user_id = 'x'" + order))
+                .contains("IX_EVENT_MESSAGE_USER_ID");
+        assertThat(plan("select e.id from event_message e where e.message_id = 'x'" + order))
+                .contains("IX_EVENT_MESSAGE_MESSAGE_ID");
+        assertThat(plan("select e.id from event_message e where e.id in (select d.event_id from delivery d"
+                        + " where d.status = 'dead' and d.rule_key = 'r')" + order))
+                .contains("IX_DELIVERY_RULE_STATUS");
+        assertThat(plan("select e.id from event_message e where e.id in (select r.event_id from rule_decision r"
+                        + " where r.rule_key = 'r' and r.outcome in ('matched', 'error'))" + order))
+                .contains("IX_RULE_DECISION_RULE");
+    }
+
+    private String plan(String sql) {
+        return String.join("\n", jdbc.sql("explain " + sql).query(String.class).list());
+    }
+
     private UUID message(
             String name,
             String type,
