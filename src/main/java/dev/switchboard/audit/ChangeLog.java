@@ -1,6 +1,7 @@
 package dev.switchboard.audit;
 
 import dev.switchboard.message.Ids;
+import dev.switchboard.rules.RuleChanged;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.OffsetDateTime;
@@ -9,6 +10,7 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import org.jspecify.annotations.Nullable;
+import org.springframework.context.event.EventListener;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import tools.jackson.databind.JsonNode;
@@ -16,8 +18,9 @@ import tools.jackson.databind.json.JsonMapper;
 
 /**
  * The configuration audit: who changed which rule, setting or account, or purged whose data, when, and the
- * diff. Rule changes come from the rule history ({@code rule_version}, each version against the one before);
- * everything else is recorded here by whoever makes the change ({@link #record}).
+ * diff. Rule versions come from the rule history ({@code rule_version}, each version against the one before);
+ * rule drafts and deletions arrive as {@link RuleChanged}; settings and accounts are recorded by whoever changes
+ * them ({@link #record}).
  */
 @Service
 public class ChangeLog {
@@ -51,6 +54,19 @@ public class ChangeLog {
         insert(by, kind, subject, action, json.writeValueAsString(diff));
     }
 
+    /** Rule drafts and deletions, recorded in the transaction that makes them (versions have their own history). */
+    @EventListener
+    void onRuleChanged(RuleChanged change) {
+        JsonNode before = change.before() == null ? json.nullNode() : json.readTree(change.before());
+        JsonNode after = change.after() == null ? json.nullNode() : json.readTree(change.after());
+        insert(
+                change.user(),
+                "rule",
+                change.key(),
+                change.action(),
+                json.writeValueAsString(JsonDiff.diff(before, after)));
+    }
+
     void insert(String by, String kind, String subject, String action, @Nullable String diff) {
         jdbc.sql("insert into config_change (id, changed_at, changed_by, kind, subject, action, diff)"
                         + " values (?, ?, ?, ?, ?, ?, ?)")
@@ -71,7 +87,7 @@ public class ChangeLog {
         if (kind == null || kind.equals("rule")) {
             changes.addAll(ruleChanges(from, to, limit));
         }
-        if (kind == null || !kind.equals("rule")) {
+        {
             StringBuilder sql = new StringBuilder(
                     "select changed_at, changed_by, kind, subject, action, diff from config_change where 1 = 1");
             List<Object> params = new ArrayList<>();

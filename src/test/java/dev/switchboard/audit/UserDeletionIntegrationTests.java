@@ -106,24 +106,41 @@ class UserDeletionIntegrationTests {
     void ruleChangesShowWhoChangedWhatWithTheDiff() {
         var client = new IntakeClient(port);
         String key = "audited-" + UUID.randomUUID().toString().substring(0, 8);
-        for (int total : new int[] {20, 50}) {
+        for (int total : new int[] {20, 50, 70}) {
             String rule =
                     "{\"key\":\"" + key + "\",\"name\":\"Audited\",\"enabled\":true,\"when\":{\"type\":[\"track\"],"
                             + "\"all\":[{\"path\":\"$.properties.total\",\"op\":\"gte\",\"value\":" + total + "}]},"
                             + "\"actions\":[{\"type\":\"trigger\",\"workflowId\":\"w\",\"to\":{\"subscriberId\":"
                             + "{\"@path\":\"$.userId\"}}}]}";
-            String path = total == 20 ? "/api/rules?publish=true" : "/api/rules/" + key + "?publish=true";
+            String path = total == 20
+                    ? "/api/rules?publish=true"
+                    : "/api/rules/" + key + (total == 50 ? "?publish=true" : "");
             var saved = client.request(total == 20 ? "POST" : "PUT", path, rule, "Authorization", adminHeader());
             assertThat(saved.statusCode()).as(saved.body()).isBetween(200, 201);
         }
+        assertThat(client.request("DELETE", "/api/rules/" + key, null, "Authorization", adminHeader())
+                        .statusCode())
+                .isBetween(200, 204);
         JsonNode audit = JSON.readTree(client.get("/api/audit/changes?kind=rule", "Authorization", adminHeader())
                 .body());
         JsonNode second = null;
+        JsonNode draft = null;
+        JsonNode deleted = null;
         for (JsonNode change : audit.get("changes")) {
-            if (change.get("subject").asString().equals(key + " v2")) {
+            String subject = change.get("subject").asString();
+            if (subject.equals(key + " v2")) {
                 second = change;
+            } else if (subject.equals(key) && change.get("action").asString().equals("draft_saved")) {
+                draft = change;
+            } else if (subject.equals(key) && change.get("action").asString().equals("deleted")) {
+                deleted = change;
             }
         }
+        assertThat(draft).isNotNull();
+        assertThat(draft.at("/diff/0/before").asInt()).isEqualTo(50);
+        assertThat(draft.at("/diff/0/after").asInt()).isEqualTo(70);
+        assertThat(deleted).isNotNull();
+        assertThat(deleted.get("by").asString()).isEqualTo("admin");
         assertThat(second).isNotNull();
         assertThat(second.get("by").asString()).isEqualTo("admin");
         assertThat(second.get("diff")).hasSize(1);
