@@ -13,7 +13,7 @@ import org.jspecify.annotations.Nullable;
  *     {@code rejected}, {@code duplicate}) or a delivery outcome ({@code delivered}, {@code retrying},
  *     {@code dead}, {@code invalid}, {@code dry_run}, {@code cancelled}, {@code failed}, {@code pending},
  *     {@code sending}): messages with at least one delivery in that state
- * @param q text that a value in the stored message contains (case-sensitive)
+ * @param q text the stored message JSON contains, e.g. a property value (case-sensitive)
  * @param cursor the {@code next} of the previous page (results are newest first)
  * @param before the id of the last event of the previous page (older form of the cursor)
  */
