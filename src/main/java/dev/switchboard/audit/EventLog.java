@@ -1,67 +1,261 @@
 package dev.switchboard.audit;
 
+import java.nio.charset.StandardCharsets;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
+import java.util.Base64;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 
-/** Reads stored messages back, newest first, with optional filters and a stable cursor. */
+/**
+ * Reads stored messages back, newest first, with filters and a stable keyset cursor, and one message with its
+ * whole chain: the rule decisions, the deliveries with their requests and every attempt.
+ *
+ * <p>Each filter has an index that starts with it and continues with the time (see V30), so a search reads one
+ * index range; only {@code q} (a text in the payload) scans, within what the other filters and the time range
+ * leave.
+ */
 @Service
 public class EventLog {
 
-    private static final String COLUMNS = "id, source, message_id, type, event, user_id, anonymous_id, status,"
-            + " reject_reason, received_at, event_timestamp";
+    private static final String COLUMNS = "e.id, e.source, e.message_id, e.type, e.event, e.user_id,"
+            + " e.anonymous_id, e.status, e.reject_reason, e.received_at, e.event_timestamp";
+
+    private static final Set<String> MESSAGE_STATUSES = Set.of("no_match", "routed", "rejected", "duplicate");
+
+    private static final Set<String> DELIVERY_STATUSES =
+            Set.of("delivered", "retrying", "dead", "invalid", "dry_run", "cancelled", "failed", "pending", "sending");
 
     private final JdbcClient jdbc;
+    private final AuditProperties properties;
 
-    EventLog(JdbcClient jdbc) {
+    EventLog(JdbcClient jdbc, AuditProperties properties) {
         this.jdbc = jdbc;
+        this.properties = properties;
     }
 
+    /** One page, newest first; {@code next} is the cursor of the following page, null on the last one. */
+    public record Page(List<EventSummary> events, @Nullable String next) {}
+
+    /** The events of the first page that {@code query} selects. */
     public List<EventSummary> find(EventQuery query) {
-        StringBuilder sql = new StringBuilder("select " + COLUMNS + " from event_message where 1 = 1");
+        return search(query).events();
+    }
+
+    public Page search(EventQuery query) {
+        StringBuilder sql = new StringBuilder("select " + COLUMNS + " from event_message e where 1 = 1");
         List<Object> params = new ArrayList<>();
-        equal(sql, params, "user_id", query.userId());
-        equal(sql, params, "anonymous_id", query.anonymousId());
-        equal(sql, params, "message_id", query.messageId());
-        equal(sql, params, "source", query.source());
-        equal(sql, params, "type", query.type());
-        equal(sql, params, "event", query.event());
-        equal(sql, params, "status", query.status());
-        if (query.from() != null) {
-            sql.append(" and received_at >= ?");
-            params.add(query.from().atOffset(ZoneOffset.UTC));
+        equal(sql, params, "e.user_id", query.userId());
+        equal(sql, params, "e.anonymous_id", query.anonymousId());
+        equal(sql, params, "e.message_id", query.messageId());
+        equal(sql, params, "e.source", query.source());
+        equal(sql, params, "e.type", query.type());
+        equal(sql, params, "e.event", query.event());
+        timeRange(sql, params, "e.received_at", query);
+        String status = blankToNull(query.status());
+        String rule = blankToNull(query.rule());
+        if (status != null && DELIVERY_STATUSES.contains(status)) {
+            // Deliveries are written with the message's received_at as created_at: the time range narrows both.
+            sql.append(" and e.id in (select d.event_id from delivery d where ");
+            if (status.equals("retrying")) {
+                sql.append("d.status = 'pending' and d.attempts > 0");
+            } else {
+                sql.append("d.status = ?");
+                params.add(status);
+            }
+            if (rule != null) {
+                sql.append(" and d.rule_key = ?");
+                params.add(rule);
+            }
+            timeRange(sql, params, "d.created_at", query);
+            sql.append(")");
+        } else {
+            if (status != null) {
+                if (status.equals("received")) {
+                    sql.append(" and e.status in ('routed', 'no_match')");
+                } else if (MESSAGE_STATUSES.contains(status)) {
+                    sql.append(" and e.status = ?");
+                    params.add(status);
+                } else {
+                    throw new IllegalArgumentException("status must be one of received, no_match, routed, rejected,"
+                            + " duplicate, delivered, retrying, dead, invalid, dry_run, cancelled, failed, pending,"
+                            + " sending");
+                }
+            }
+            if (rule != null) {
+                sql.append(" and e.id in (select r.event_id from rule_decision r where r.rule_key = ?"
+                        + " and r.outcome in ('matched', 'error')");
+                params.add(rule);
+                timeRange(sql, params, "r.decided_at", query);
+                sql.append(")");
+            }
         }
-        if (query.to() != null) {
-            sql.append(" and received_at < ?");
-            params.add(query.to().atOffset(ZoneOffset.UTC));
+        String text = blankToNull(query.q());
+        if (text != null) {
+            sql.append(" and e.payload like ? escape '\\'");
+            params.add("%" + text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%");
         }
-        if (query.before() != null) {
+        Cursor cursor = cursor(query);
+        if (cursor != null) {
             // Keyset pagination on (received_at, id): stable while new messages arrive.
-            sql.append(" and (received_at < (select received_at from event_message where id = ?)"
-                    + " or (received_at = (select received_at from event_message where id = ?) and id < ?))");
-            params.add(query.before());
-            params.add(query.before());
-            params.add(query.before());
+            sql.append(" and (e.received_at < ? or (e.received_at = ? and e.id < ?))");
+            params.add(utc(cursor.receivedAt()));
+            params.add(utc(cursor.receivedAt()));
+            params.add(cursor.id());
         }
-        sql.append(" order by received_at desc, id desc fetch first ")
-                .append(query.pageSize())
+        int size = query.pageSize();
+        sql.append(" order by e.received_at desc, e.id desc fetch first ")
+                .append(size + 1)
                 .append(" rows only");
-        return jdbc.sql(sql.toString()).params(params).query(EventLog::summary).list();
+        List<EventSummary> rows =
+                jdbc.sql(sql.toString()).params(params).query(EventLog::summary).list();
+        if (rows.size() <= size) {
+            return new Page(rows, null);
+        }
+        List<EventSummary> page = rows.subList(0, size);
+        EventSummary last = page.get(size - 1);
+        return new Page(List.copyOf(page), encode(last.receivedAt(), last.id()));
     }
 
     public Optional<EventDetail> get(UUID id) {
-        return jdbc.sql("select " + COLUMNS + ", payload from event_message where id = ?")
+        Optional<EventDetail.Message> message = jdbc.sql(
+                        "select " + COLUMNS + ", e.payload from event_message e" + " where e.id = ?")
                 .param(id)
-                .query((rs, row) -> new EventDetail(summary(rs, row), rs.getString("payload")))
+                .query((rs, row) -> new EventDetail.Message(summary(rs, row), rs.getString("payload")))
                 .optional();
+        return message.map(m -> new EventDetail(m.summary(), m.payload(), decisions(id), deliveries(id)));
+    }
+
+    private List<EventDetail.Decision> decisions(UUID eventId) {
+        return jdbc.sql("select rule_key, rule_version, outcome, error, trace, decided_at from rule_decision"
+                        + " where event_id = ? order by rule_key")
+                .param(eventId)
+                .query((rs, row) -> new EventDetail.Decision(
+                        rs.getString("rule_key"),
+                        rs.getInt("rule_version"),
+                        rs.getString("outcome"),
+                        rs.getString("error"),
+                        rs.getString("trace"),
+                        instant(rs, "decided_at")))
+                .list();
+    }
+
+    private List<EventDetail.Delivery> deliveries(UUID eventId) {
+        List<EventDetail.Delivery> deliveries = jdbc.sql("select id, rule_key, rule_version, action_index,"
+                        + " action_type, user_id, method, path, body, transaction_id, idempotency_key, status, attempts,"
+                        + " created_at, due_at, finished_at, last_http_status, last_error, novu_transaction_id"
+                        + " from delivery where event_id = ? order by rule_key, action_index, id")
+                .param(eventId)
+                .query((rs, row) -> {
+                    String status = rs.getString("status");
+                    int attempts = rs.getInt("attempts");
+                    String novuTransactionId = rs.getString("novu_transaction_id");
+                    return new EventDetail.Delivery(
+                            rs.getObject("id", UUID.class),
+                            rs.getString("rule_key"),
+                            rs.getInt("rule_version"),
+                            rs.getInt("action_index"),
+                            rs.getString("action_type"),
+                            rs.getString("user_id"),
+                            "pending".equals(status) && attempts > 0 ? "retrying" : status,
+                            new EventDetail.Request(
+                                    rs.getString("method"),
+                                    rs.getString("path"),
+                                    rs.getString("body"),
+                                    rs.getString("transaction_id"),
+                                    rs.getString("idempotency_key")),
+                            instant(rs, "created_at"),
+                            instant(rs, "due_at"),
+                            optionalInstant(rs, "finished_at"),
+                            (Integer) rs.getObject("last_http_status", Integer.class),
+                            rs.getString("last_error"),
+                            novuTransactionId,
+                            activityFeed(novuTransactionId),
+                            new ArrayList<>());
+                })
+                .list();
+        if (deliveries.isEmpty()) {
+            return deliveries;
+        }
+        Map<UUID, EventDetail.Delivery> byId = new java.util.HashMap<>();
+        deliveries.forEach(d -> byId.put(d.id(), d));
+        jdbc.sql("select delivery_id, attempt, attempted_at, http_status, latency_ms, outcome, response_excerpt,"
+                        + " error from delivery_attempt where delivery_id in (:ids) order by delivery_id, attempt")
+                .param("ids", List.copyOf(byId.keySet()))
+                .query((rs, row) -> {
+                    byId.get(rs.getObject("delivery_id", UUID.class))
+                            .attempts()
+                            .add(new EventDetail.Attempt(
+                                    rs.getInt("attempt"),
+                                    instant(rs, "attempted_at"),
+                                    (Integer) rs.getObject("http_status", Integer.class),
+                                    (Integer) rs.getObject("latency_ms", Integer.class),
+                                    rs.getString("outcome"),
+                                    rs.getString("response_excerpt"),
+                                    rs.getString("error")));
+                    return null;
+                })
+                .list();
+        return deliveries;
+    }
+
+    private @Nullable String activityFeed(@Nullable String novuTransactionId) {
+        if (novuTransactionId == null || properties.novuDashboardUrl().isBlank()) {
+            return null;
+        }
+        return properties.novuDashboardUrl().replaceAll("/+$", "") + "/activity-feed?transactionId="
+                + java.net.URLEncoder.encode(novuTransactionId, StandardCharsets.UTF_8);
+    }
+
+    private record Cursor(Instant receivedAt, UUID id) {}
+
+    private @Nullable Cursor cursor(EventQuery query) {
+        String cursor = blankToNull(query.cursor());
+        if (cursor != null) {
+            try {
+                String text = new String(Base64.getUrlDecoder().decode(cursor), StandardCharsets.UTF_8);
+                int bar = text.indexOf('|');
+                return new Cursor(Instant.parse(text.substring(0, bar)), UUID.fromString(text.substring(bar + 1)));
+            } catch (IllegalArgumentException | DateTimeParseException | IndexOutOfBoundsException e) {
+                throw new IllegalArgumentException("cursor is not one this API gave out");
+            }
+        }
+        if (query.before() != null) {
+            return jdbc.sql("select received_at from event_message where id = ?")
+                    .param(query.before())
+                    .query((rs, row) -> new Cursor(instant(rs, "received_at"), query.before()))
+                    .optional()
+                    .orElseThrow(() -> new IllegalArgumentException("before names no stored event"));
+        }
+        return null;
+    }
+
+    static String encode(Instant receivedAt, UUID id) {
+        return Base64.getUrlEncoder()
+                .withoutPadding()
+                .encodeToString((receivedAt + "|" + id).getBytes(StandardCharsets.UTF_8));
+    }
+
+    private static void timeRange(StringBuilder sql, List<Object> params, String column, EventQuery query) {
+        if (query.from() != null) {
+            sql.append(" and ").append(column).append(" >= ?");
+            params.add(utc(query.from()));
+        }
+        if (query.to() != null) {
+            sql.append(" and ").append(column).append(" < ?");
+            params.add(utc(query.to()));
+        }
     }
 
     private static void equal(StringBuilder sql, List<Object> params, String column, @Nullable String value) {
@@ -69,6 +263,23 @@ public class EventLog {
             sql.append(" and ").append(column).append(" = ?");
             params.add(value);
         }
+    }
+
+    private static @Nullable String blankToNull(@Nullable String value) {
+        return value == null || value.isBlank() ? null : value.trim();
+    }
+
+    private static OffsetDateTime utc(Instant instant) {
+        return instant.atOffset(ZoneOffset.UTC);
+    }
+
+    private static Instant instant(ResultSet rs, String column) throws SQLException {
+        return rs.getObject(column, OffsetDateTime.class).toInstant();
+    }
+
+    private static @Nullable Instant optionalInstant(ResultSet rs, String column) throws SQLException {
+        OffsetDateTime value = rs.getObject(column, OffsetDateTime.class);
+        return value == null ? null : value.toInstant();
     }
 
     private static EventSummary summary(ResultSet rs, int row) throws SQLException {

@@ -1,8 +1,6 @@
 package dev.switchboard.audit;
 
 import dev.switchboard.web.Problems;
-import java.util.List;
-import java.util.Map;
 import java.util.UUID;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
@@ -11,7 +9,10 @@ import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RestController;
 
-/** {@code GET /api/events}: what arrived, newest first; {@code GET /api/events/{id}}: one message in full. */
+/**
+ * {@code GET /api/events}: what arrived, newest first, with filters and a cursor ({@code next}, passed back as
+ * {@code cursor}); {@code GET /api/events/{id}}: one message with its decisions, deliveries and attempts.
+ */
 @RestController
 class EventLogController {
 
@@ -22,10 +23,13 @@ class EventLogController {
     }
 
     @GetMapping("/api/events")
-    Map<String, Object> list(@ModelAttribute EventQuery query) {
-        List<EventSummary> page = events.find(query);
-        boolean more = page.size() == query.pageSize();
-        return more ? Map.of("events", page, "next", page.get(page.size() - 1).id()) : Map.of("events", page);
+    ResponseEntity<Object> list(@ModelAttribute EventQuery query) {
+        try {
+            return ResponseEntity.ok(events.search(query));
+        } catch (IllegalArgumentException e) {
+            return ResponseEntity.badRequest()
+                    .body(Problems.of(HttpStatus.BAD_REQUEST, "invalid-filter", "Invalid filter", e.getMessage()));
+        }
     }
 
     @GetMapping("/api/events/{id}")

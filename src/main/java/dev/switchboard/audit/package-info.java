@@ -1,6 +1,10 @@
-/** The audit log read back: stored messages (and, as the engine grows, their decisions and deliveries). */
+/**
+ * The audit log read back (every message with its decisions, deliveries and attempts), per-rule statistics,
+ * the configuration audit, retention and the purge of one person's data. Reads the tables intake and dispatch
+ * write with SQL only; nothing else depends on this module except the pages.
+ */
 @NullMarked
-@ApplicationModule(allowedDependencies = {"message", "web"})
+@ApplicationModule(allowedDependencies = {"message", "web", "ingest", "rules"})
 package dev.switchboard.audit;
 
 import org.jspecify.annotations.NullMarked;

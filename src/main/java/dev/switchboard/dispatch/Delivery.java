@@ -31,7 +31,8 @@ record Delivery(
         @Nullable String novuTransactionId,
         @Nullable Instant finishedAt,
         @Nullable Instant retryBudgetFrom,
-        int requeueAttempts) {
+        int requeueAttempts,
+        @Nullable String maskPointers) {
 
     static final String PENDING = "pending";
     static final String SENDING = "sending";

@@ -1,5 +1,6 @@
 package dev.switchboard.dispatch;
 
+import dev.switchboard.message.Masking;
 import dev.switchboard.novu.NovuBucket;
 import dev.switchboard.novu.NovuClient;
 import dev.switchboard.novu.NovuProperties;
@@ -15,11 +16,14 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
 import java.util.HexFormat;
+import java.util.LinkedHashSet;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.ThreadLocalRandom;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.slf4j.MDC;
 import org.springframework.stereotype.Component;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
@@ -79,6 +83,20 @@ class DeliveryProcessor {
     }
 
     void process(Delivery delivery, String owner, Waiter waiter) {
+        // Every log line about this delivery names its message and rule (fields of structured logs).
+        MDC.put("messageId", delivery.messageId());
+        MDC.put("rule", delivery.ruleKey());
+        MDC.put("deliveryId", delivery.id().toString());
+        try {
+            processInContext(delivery, owner, waiter);
+        } finally {
+            MDC.remove("messageId");
+            MDC.remove("rule");
+            MDC.remove("deliveryId");
+        }
+    }
+
+    private void processInContext(Delivery delivery, String owner, Waiter waiter) {
         if (Delivery.LOCAL.equals(delivery.method())) {
             cancelByRule(delivery, owner);
             return;
@@ -178,13 +196,63 @@ class DeliveryProcessor {
         }
     }
 
-    private void complete(Delivery delivery, String owner, Instant now, DeliveryStore.Completion completion) {
+    private void complete(Delivery delivery, String owner, Instant now, DeliveryStore.Completion unmasked) {
+        DeliveryStore.Completion completion = masked(delivery, unmasked);
         if (store.complete(delivery, owner, now, completion)) {
             meters.counter("switchboard.dispatch.deliveries", "status", completion.status())
                     .increment();
         } else {
             log.warn("Delivery {} was taken over by another instance before its result was recorded", delivery.id());
         }
+    }
+
+    /**
+     * Removes the values masked at intake from what is about to be stored about the attempt: Novu may echo them
+     * (a subscriber upsert answers with the email), and a dry run records the request itself.
+     */
+    private DeliveryStore.Completion masked(Delivery delivery, DeliveryStore.Completion completion) {
+        Set<String> values = maskedValues(delivery);
+        if (values.isEmpty()) {
+            return completion;
+        }
+        DeliveryStore.Attempt attempt = completion.attempt();
+        return new DeliveryStore.Completion(
+                completion.status(),
+                completion.dueAt(),
+                completion.httpStatus(),
+                Masking.scrub(completion.error(), values),
+                completion.novuTransactionId(),
+                attempt == null
+                        ? null
+                        : new DeliveryStore.Attempt(
+                                attempt.at(),
+                                attempt.httpStatus(),
+                                attempt.latencyMs(),
+                                attempt.outcome(),
+                                Masking.scrub(attempt.responseExcerpt(), values),
+                                Masking.scrub(attempt.error(), values)));
+    }
+
+    private Set<String> maskedValues(Delivery delivery) {
+        if (delivery.maskPointers() == null || delivery.body() == null) {
+            return Set.of();
+        }
+        Set<String> values = new LinkedHashSet<>();
+        try {
+            JsonNode body = json.readTree(delivery.body());
+            for (String pointer : delivery.maskPointers().split("\n")) {
+                JsonNode value = body.at(pointer);
+                if (value.isValueNode() && !value.isNull()) {
+                    values.add(value.asString());
+                }
+            }
+        } catch (JacksonException | IllegalArgumentException e) {
+            log.warn(
+                    "Delivery {}: unreadable body or mask pointers, the attempt is stored without an excerpt",
+                    delivery.id());
+            values.add(delivery.body());
+        }
+        return values;
     }
 
     /**

@@ -31,7 +31,7 @@ class DeliveryStore {
     static final String COLUMNS = "id, event_id, source, message_id, rule_key, rule_version, action_index,"
             + " action_type, user_id, method, path, body, transaction_id, idempotency_key, status, attempts,"
             + " created_at, due_at, claimed_by, claimed_until, last_http_status, last_error, novu_transaction_id,"
-            + " finished_at, retry_budget_from, requeue_attempts";
+            + " finished_at, retry_budget_from, requeue_attempts, mask_pointers";
 
     /** Due, or claimed by an instance whose lease ran out (it died or hung). */
     private static final String CLAIMABLE =
@@ -417,6 +417,7 @@ class DeliveryStore {
                 rs.getString("novu_transaction_id"),
                 optionalInstant(rs, "finished_at"),
                 optionalInstant(rs, "retry_budget_from"),
-                rs.getInt("requeue_attempts"));
+                rs.getInt("requeue_attempts"),
+                rs.getString("mask_pointers"));
     }
 }

@@ -20,8 +20,8 @@ public class Outbox {
 
     private static final String INSERT = "insert into delivery (id, event_id, source, message_id, rule_key,"
             + " rule_version, action_index, action_type, user_id, method, path, body, transaction_id,"
-            + " idempotency_key, status, attempts, created_at, due_at, last_error, finished_at)"
-            + " values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 0, ?, ?, ?, ?)";
+            + " idempotency_key, status, attempts, created_at, due_at, last_error, finished_at, mask_pointers)"
+            + " values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 0, ?, ?, ?, ?, ?)";
 
     private final JdbcTemplate jdbc;
 
@@ -61,6 +61,7 @@ public class Outbox {
                 } else {
                     ps.setNull(19, Types.TIMESTAMP_WITH_TIMEZONE);
                 }
+                ps.setString(20, d.maskPointers().isEmpty() ? null : String.join("\n", d.maskPointers()));
             }
 
             @Override

@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import org.jspecify.annotations.Nullable;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 
 /**
@@ -23,12 +24,19 @@ public class EventIntake {
     private final IntakeWriter writer;
     private final IngestProperties properties;
     private final Clock clock;
+    private final ApplicationEventPublisher events;
 
-    EventIntake(MessageRouting routing, IntakeWriter writer, IngestProperties properties, Clock clock) {
+    EventIntake(
+            MessageRouting routing,
+            IntakeWriter writer,
+            IngestProperties properties,
+            Clock clock,
+            ApplicationEventPublisher events) {
         this.routing = routing;
         this.writer = writer;
         this.properties = properties;
         this.clock = clock;
+        this.events = events;
     }
 
     /**
@@ -59,6 +67,16 @@ public class EventIntake {
                 routed.add(routing.route(source, message, receivedAt));
             }
         }
-        return writer.store(source, items, routed, receivedAt);
+        IntakeResult result = writer.store(source, items, routed, receivedAt);
+        // Stored and committed: now a delete may purge what was kept about the person (a repeated delete
+        // purges again, which finds nothing new).
+        for (RoutedMessage message : routed) {
+            AcceptedMessage accepted = message.message();
+            if ("delete".equals(accepted.type()) && accepted.userId() != null) {
+                events.publishEvent(
+                        new UserDeletionRequested(source, accepted.userId(), accepted.messageId(), message.eventId()));
+            }
+        }
+        return result;
     }
 }

@@ -22,6 +22,9 @@ import org.springframework.validation.annotation.Validated;
  * @param maxMessageSize the largest single message (Segment: 32 KB)
  * @param maxBatchSize the largest batch request (Segment: 500 KB)
  * @param maxBatchMessages the most messages in one batch (Segment: 2,500)
+ * @param maskPaths paths masked in every message before it is stored ({@code $.context.traits.email},
+ *     {@code $.context.ip}, {@code $.properties.cards[*].number}, {@code $.traits['e-mail']}); the rules still
+ *     see the real values
  */
 @Validated
 @ConfigurationProperties("switchboard.ingest")
@@ -39,4 +42,13 @@ public record IngestProperties(
         @DefaultValue("24h") @NotNull Duration dedupeWindow,
         @DefaultValue("32KB") @NotNull DataSize maxMessageSize,
         @DefaultValue("500KB") @NotNull DataSize maxBatchSize,
-        @DefaultValue("2500") @Positive @Max(100_000) int maxBatchMessages) {}
+        @DefaultValue("2500") @Positive @Max(100_000) int maxBatchMessages,
+
+        @DefaultValue
+        List<
+                        @Pattern(
+                                regexp = MessageMasking.PATH,
+                                message = "each mask path is a simple path such as $.context.traits.email,"
+                                        + " $.traits['e-mail'] or $.properties.items[*].card")
+                        String>
+                maskPaths) {}

@@ -3,7 +3,9 @@ package dev.switchboard.ingest;
 import dev.switchboard.dispatch.NewDelivery;
 import dev.switchboard.dispatch.Outbox;
 import dev.switchboard.message.Ids;
+import dev.switchboard.message.Masking;
 import dev.switchboard.message.MessageStatus;
+import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -30,6 +32,8 @@ class IntakeWriter {
     private final TransactionTemplate transactions;
     private final JsonMapper json;
     private final IngestProperties properties;
+    private final MessageMasking masking;
+    private final MeterRegistry meters;
 
     IntakeWriter(
             SeenMessages seen,
@@ -38,7 +42,11 @@ class IntakeWriter {
             Outbox outbox,
             TransactionTemplate transactions,
             JsonMapper json,
-            IngestProperties properties) {
+            IngestProperties properties,
+            MessageMasking masking,
+            MeterRegistry meters) {
+        this.masking = masking;
+        this.meters = meters;
         this.seen = seen;
         this.events = events;
         this.decisions = decisions;
@@ -51,7 +59,9 @@ class IntakeWriter {
     IntakeResult store(String source, List<IntakeItem> items, List<RoutedMessage> routed, Instant receivedAt) {
         for (int attempt = 1; ; attempt++) {
             try {
-                return transactions.execute(status -> storeOnce(source, items, routed, receivedAt));
+                Stored stored = transactions.execute(status -> storeOnce(source, items, routed, receivedAt));
+                count(source, stored);
+                return stored.result();
             } catch (DuplicateKeyException e) {
                 // Another request stored one of these messageIds between our check and our insert: run again,
                 // and this time the id is seen as a duplicate.
@@ -62,8 +72,31 @@ class IntakeWriter {
         }
     }
 
-    private IntakeResult storeOnce(
-            String source, List<IntakeItem> items, List<RoutedMessage> routed, Instant receivedAt) {
+    /** What one intake transaction wrote. */
+    private record Stored(IntakeResult result, List<StoredEvents.Row> rows, List<StoredDecisions.Row> decisions) {}
+
+    /** Counted once committed, so a retried transaction is not counted twice. */
+    private void count(String source, Stored stored) {
+        for (StoredEvents.Row row : stored.rows()) {
+            meters.counter(
+                            "switchboard.messages.received",
+                            "source",
+                            source,
+                            "type",
+                            row.type() == null ? "unknown" : row.type(),
+                            "status",
+                            row.status())
+                    .increment();
+        }
+        for (StoredDecisions.Row decision : stored.decisions()) {
+            if ("matched".equals(decision.outcome())) {
+                meters.counter("switchboard.rules.matches", "rule", decision.ruleKey())
+                        .increment();
+            }
+        }
+    }
+
+    private Stored storeOnce(String source, List<IntakeItem> items, List<RoutedMessage> routed, Instant receivedAt) {
         boolean[] fresh = seen.mark(
                 source,
                 routed.stream().map(r -> r.message().messageId()).toList(),
@@ -96,7 +129,7 @@ class IntakeWriter {
         events.insert(rows);
         decisions.insert(decisionRows);
         outbox.enqueue(deliveries);
-        return new IntakeResult(routed.size() - duplicates, duplicates, refusals);
+        return new Stored(new IntakeResult(routed.size() - duplicates, duplicates, refusals), rows, decisionRows);
     }
 
     private static StoredEvents.Row row(String source, RoutedMessage routed, MessageStatus status, Instant receivedAt) {
@@ -120,6 +153,7 @@ class IntakeWriter {
         Object raw = rejected.raw();
         Map<?, ?> fields = raw instanceof Map<?, ?> map ? map : Map.of();
         MessageProblem problem = rejected.problem();
+        MessageMasking.Masked masked = masking.mask(withoutWriteKey(raw));
         return new StoredEvents.Row(
                 Ids.newId(),
                 source,
@@ -131,10 +165,12 @@ class IntakeWriter {
                         ? anonymousId
                         : null,
                 MessageStatus.REJECTED.value(),
-                problem.field().isEmpty() ? problem.detail() : problem.field() + ": " + problem.detail(),
+                Masking.scrub(
+                        problem.field().isEmpty() ? problem.detail() : problem.field() + ": " + problem.detail(),
+                        masked.values()),
                 receivedAt,
                 null,
-                json.writeValueAsString(withoutWriteKey(raw)));
+                json.writeValueAsString(masked.tree()));
     }
 
     private static Object withoutWriteKey(Object raw) {

@@ -3,6 +3,7 @@ package dev.switchboard.ingest;
 import dev.switchboard.dispatch.NewDelivery;
 import dev.switchboard.mapping.ActionOutcome;
 import dev.switchboard.message.Ids;
+import dev.switchboard.message.Masking;
 import dev.switchboard.message.MessageStatus;
 import dev.switchboard.rules.Evaluation;
 import dev.switchboard.rules.LiveRules;
@@ -31,15 +32,18 @@ class MessageRouting {
 
     private final LiveRules rules;
     private final JsonMapper json;
+    private final MessageMasking masking;
 
-    MessageRouting(LiveRules rules, JsonMapper json) {
+    MessageRouting(LiveRules rules, JsonMapper json, MessageMasking masking) {
         this.rules = rules;
         this.json = json;
+        this.masking = masking;
     }
 
     RoutedMessage route(String source, AcceptedMessage message, Instant receivedAt) {
         UUID eventId = Ids.newId();
-        String payload = json.writeValueAsString(message.fields());
+        MessageMasking.Masked masked = masking.mask(message.fields());
+        String payload = json.writeValueAsString(masked.tree());
         Evaluation evaluation = rules.snapshot().evaluate(message.fields(), true);
         List<StoredDecisions.Row> decisions =
                 new ArrayList<>(evaluation.outcomes().size());
@@ -51,11 +55,17 @@ class MessageRouting {
                     outcome.ruleKey(),
                     outcome.version(),
                     outcome.status().name().toLowerCase(Locale.ROOT),
-                    outcome.error(),
-                    outcome.trace() == null ? null : json.writeValueAsString(outcome.trace()),
+                    Masking.scrub(outcome.error(), masked.values()),
+                    outcome.trace() == null
+                            ? null
+                            : Masking.scrub(json.writeValueAsString(outcome.trace()), masked.values()),
                     receivedAt));
             for (int i = 0; i < outcome.actions().size(); i++) {
-                deliveries.add(delivery(source, message, eventId, outcome, i, receivedAt));
+                NewDelivery delivery = delivery(source, message, eventId, outcome, i, receivedAt);
+                if (!masked.values().isEmpty() && delivery.body() != null) {
+                    delivery = delivery.withMaskPointers(masking.pointers(delivery.body(), masked.values()));
+                }
+                deliveries.add(delivery);
             }
         }
         MessageStatus status = evaluation.matched().isEmpty() ? MessageStatus.NO_MATCH : MessageStatus.ROUTED;

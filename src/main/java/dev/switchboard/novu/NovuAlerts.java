@@ -10,12 +10,15 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.health.contributor.Health;
 import org.springframework.boot.health.contributor.HealthIndicator;
+import org.springframework.boot.health.contributor.Status;
 import org.springframework.stereotype.Component;
 
 /**
  * Conditions someone has to act on. A 402 from Novu means the plan ran out: every delivery fails until someone
  * pays, so it is logged at ERROR once (not once per delivery), shown as gauge
  * {@code switchboard.novu.payment.required} and turns health {@code novu} DOWN, until a call succeeds again.
+ * Health {@code novu} is OUT_OF_SERVICE while Novu cannot be reached (no answer, or a server error) until a call gets
+ * through; it judges from real traffic, so it never spends Novu's rate limit on probes.
  */
 @Component("novu")
 public class NovuAlerts implements HealthIndicator {
@@ -24,6 +27,9 @@ public class NovuAlerts implements HealthIndicator {
 
     private final Clock clock;
     private final AtomicReference<@Nullable Instant> paymentRequiredSince = new AtomicReference<>();
+    private final AtomicReference<@Nullable Instant> lastReached = new AtomicReference<>();
+    private final AtomicReference<@Nullable Instant> unreachableSince = new AtomicReference<>();
+    private final AtomicReference<@Nullable String> unreachableReason = new AtomicReference<>();
 
     public NovuAlerts(Clock clock, MeterRegistry meters) {
         this.clock = clock;
@@ -37,6 +43,16 @@ public class NovuAlerts implements HealthIndicator {
     }
 
     void observe(NovuResult result) {
+        // Reachable: Novu answered something other than a server error. Unreachable: no answer (connection
+        // refused, timeout) or a 5xx; it shows on health until the next call gets through.
+        if (result.novuFailure()) {
+            unreachableSince.compareAndSet(null, clock.instant());
+            unreachableReason.set(result.reason());
+        } else {
+            lastReached.set(clock.instant());
+            unreachableSince.set(null);
+            unreachableReason.set(null);
+        }
         if (result.paymentRequired()) {
             if (paymentRequiredSince.compareAndSet(null, clock.instant())) {
                 log.error(
@@ -52,10 +68,26 @@ public class NovuAlerts implements HealthIndicator {
     @Override
     public Health health() {
         Instant since = paymentRequiredSince.get();
-        return since == null
-                ? Health.up().build()
-                : Health.down()
-                        .withDetail("paymentRequiredSince", since.toString())
-                        .build();
+        Instant unreachable = unreachableSince.get();
+        Instant reached = lastReached.get();
+        // Unreachable is OUT_OF_SERVICE, like an open circuit: Switchboard still takes messages and keeps them
+        // in the outbox. DOWN is for the 402, which needs someone to act.
+        Health.Builder health = since != null
+                ? Health.down()
+                : unreachable != null ? Health.status(Status.OUT_OF_SERVICE) : Health.up();
+        if (since != null) {
+            health.withDetail("paymentRequiredSince", since.toString());
+        }
+        if (unreachable != null) {
+            health.withDetail("unreachableSince", unreachable.toString());
+            String reason = unreachableReason.get();
+            if (reason != null) {
+                health.withDetail("reason", reason);
+            }
+        }
+        if (reached != null) {
+            health.withDetail("lastReachedAt", reached.toString());
+        }
+        return health.build();
     }
 }

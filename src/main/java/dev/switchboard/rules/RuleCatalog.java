@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import org.jspecify.annotations.Nullable;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionTemplate;
 import tools.jackson.databind.JsonNode;
@@ -30,6 +31,7 @@ public class RuleCatalog {
     private final TransactionTemplate transactions;
     private final Clock clock;
     private final JsonMapper json;
+    private final ApplicationEventPublisher events;
 
     RuleCatalog(
             RuleStore store,
@@ -37,7 +39,9 @@ public class RuleCatalog {
             LiveRules live,
             TransactionTemplate transactions,
             Clock clock,
-            JsonMapper json) {
+            JsonMapper json,
+            ApplicationEventPublisher events) {
+        this.events = events;
         this.store = store;
         this.compiler = compiler;
         this.live = live;
@@ -79,6 +83,8 @@ public class RuleCatalog {
             }
             if (publish) {
                 publishLocked(key, canonical, "published", user);
+            } else {
+                events.publishEvent(new RuleChanged(key, user, "draft_created", null, canonical));
             }
             return get(key);
         });
@@ -102,6 +108,9 @@ public class RuleCatalog {
             store.saveDraft(key, sameAsLive ? null : canonical, user, clock.instant());
             if (publish && !sameAsLive) {
                 publishLocked(key, canonical, "published", user);
+            } else if (!sameAsLive) {
+                String before = record.draft() != null ? record.draft() : record.published();
+                events.publishEvent(new RuleChanged(key, user, "draft_saved", before, canonical));
             }
             return get(key);
         });
@@ -156,8 +165,10 @@ public class RuleCatalog {
     /** Takes a rule out of live traffic and out of the list; its versions stay for the audit log. */
     public void delete(String key, String user) {
         inTransaction(() -> {
-            live(key);
+            RuleRecord record = live(key);
             store.markDeleted(key, user, clock.instant());
+            events.publishEvent(new RuleChanged(
+                    key, user, "deleted", record.draft() != null ? record.draft() : record.published(), null));
             store.bumpRevision(clock.instant());
             return null;
         });

@@ -24,7 +24,8 @@ import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Four doors, each with its own lock: intake by write key or webhook signature; the JSON API by HTTP Basic (or
- * the session of a logged-in person, with CSRF); actuator health open, the rest for admins; pages by form login.
+ * the session of a logged-in person, with CSRF); actuator health open, Prometheus for admins or the metrics
+ * token, the rest for admins; pages by form login.
  */
 @Configuration(proxyBeanMethods = false)
 class SecurityConfiguration {
@@ -61,19 +62,22 @@ class SecurityConfiguration {
                 .csrf(csrf -> csrf.ignoringRequestMatchers(carriesBasicCredentials(), hasNoSession()))
                 .exceptionHandling(errors -> errors.authenticationEntryPoint(ProblemSecurityHandlers.unauthorized())
                         .accessDeniedHandler(ProblemSecurityHandlers.forbidden()))
-                .authorizeHttpRequests(
-                        requests -> requests.requestMatchers(HttpMethod.GET, "/api/events/**", "/api/rules/**")
-                                .hasRole(Role.VIEWER.name())
-                                .requestMatchers("/api/rules/**")
-                                .hasRole(Role.EDITOR.name())
-                                .anyRequest()
-                                .hasRole(Role.ADMIN.name()));
+                .authorizeHttpRequests(requests -> requests.requestMatchers(
+                                HttpMethod.GET, "/api/events/**", "/api/rules/**", "/api/audit/**", "/api/stats/**")
+                        .hasRole(Role.VIEWER.name())
+                        .requestMatchers("/api/rules/**")
+                        .hasRole(Role.EDITOR.name())
+                        .anyRequest()
+                        .hasRole(Role.ADMIN.name()));
         return http.build();
     }
 
     @Bean
     @Order(3)
-    SecurityFilterChain actuator(HttpSecurity http, LoginThrottle throttle) {
+    SecurityFilterChain actuator(HttpSecurity http, LoginThrottle throttle, MetricsProperties metrics) {
+        if (metrics.token() != null && !metrics.token().isBlank()) {
+            http.addFilterBefore(new MetricsTokenFilter(metrics.token()), AuthorizationFilter.class);
+        }
         http.securityMatcher("/actuator/**")
                 .httpBasic(basic -> basic.authenticationEntryPoint(ProblemSecurityHandlers.unauthorized())
                         .authenticationDetailsSource(BasicLoginDetails::new))
@@ -82,6 +86,8 @@ class SecurityConfiguration {
                         .accessDeniedHandler(ProblemSecurityHandlers.forbidden()))
                 .authorizeHttpRequests(requests -> requests.requestMatchers("/actuator/health", "/actuator/health/**")
                         .permitAll()
+                        .requestMatchers("/actuator/prometheus")
+                        .hasAnyRole(Role.ADMIN.name(), MetricsTokenFilter.ROLE)
                         .anyRequest()
                         .hasRole(Role.ADMIN.name()));
         return http.build();

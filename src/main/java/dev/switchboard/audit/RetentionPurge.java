@@ -1,0 +1,157 @@
+package dev.switchboard.audit;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.scheduling.annotation.Scheduled;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * Deletes what is older than each table's retention, in batches of {@code batch-size} rows, each batch its own
+ * short transaction: intake only inserts new rows, so it never waits for the purge. Unfinished deliveries are
+ * never purged, nor a message that still has one.
+ */
+@Component
+class RetentionPurge {
+
+    private static final Logger log = LoggerFactory.getLogger(RetentionPurge.class);
+
+    /** Bounds one run; what is left is purged by the next. */
+    private static final int MAX_BATCHES_PER_TABLE = 10_000;
+
+    private static final String UNFINISHED = "('pending', 'sending')";
+
+    private final JdbcClient jdbc;
+    private final TransactionTemplate transactions;
+    private final AuditProperties properties;
+    private final Clock clock;
+
+    RetentionPurge(JdbcClient jdbc, TransactionTemplate transactions, AuditProperties properties, Clock clock) {
+        this.jdbc = jdbc;
+        this.transactions = transactions;
+        this.properties = properties;
+        this.clock = clock;
+    }
+
+    @Scheduled(fixedDelayString = "${switchboard.audit.retention.interval:10m}", initialDelayString = "PT2M")
+    void scheduled() {
+        if (properties.retention().enabled()) {
+            Map<String, Integer> purged = purge();
+            if (purged.values().stream().anyMatch(n -> n > 0)) {
+                log.info("Retention purge deleted {}", purged);
+            }
+        }
+    }
+
+    /** One run over every table; answers the rows deleted per table. */
+    Map<String, Integer> purge() {
+        AuditProperties.Retention retention = properties.retention();
+        Instant now = clock.instant();
+        int batch = retention.batchSize();
+        Map<String, Integer> purged = new LinkedHashMap<>();
+        purged.put(
+                "delivery_attempt",
+                repeat(() -> deleteBatch(
+                        "delivery_attempt",
+                        "select id from delivery_attempt where attempted_at < ?",
+                        now.minus(retention.attempts()),
+                        batch)));
+        purged.put("delivery", repeat(() -> deliveries(now.minus(retention.deliveries()), batch)));
+        purged.put(
+                "rule_decision",
+                repeat(() -> deleteBatch(
+                        "rule_decision",
+                        "select id from rule_decision where decided_at < ?",
+                        now.minus(retention.decisions()),
+                        batch)));
+        purged.put("event_message", repeat(() -> messages(now.minus(retention.messages()), batch)));
+        purged.put(
+                "config_change",
+                repeat(() -> deleteBatch(
+                        "config_change",
+                        "select id from config_change where changed_at < ?",
+                        now.minus(retention.changes()),
+                        batch)));
+        return purged;
+    }
+
+    private interface Batch {
+        int run();
+    }
+
+    private static int repeat(Batch batch) {
+        int total = 0;
+        for (int i = 0; i < MAX_BATCHES_PER_TABLE; i++) {
+            int deleted = batch.run();
+            total += deleted;
+            if (deleted == 0) {
+                break;
+            }
+        }
+        return total;
+    }
+
+    private int deleteBatch(String table, String select, Instant cutoff, int batch) {
+        Integer deleted = transactions.execute(status -> {
+            List<UUID> ids = jdbc.sql(select + " fetch first " + batch + " rows only")
+                    .param(cutoff.atOffset(ZoneOffset.UTC))
+                    .query(UUID.class)
+                    .list();
+            return ids.isEmpty()
+                    ? 0
+                    : jdbc.sql("delete from " + table + " where id in (:ids)")
+                            .param("ids", ids)
+                            .update();
+        });
+        return deleted == null ? 0 : deleted;
+    }
+
+    private int deliveries(Instant cutoff, int batch) {
+        Integer deleted = transactions.execute(status -> {
+            List<UUID> ids = jdbc.sql("select id from delivery where created_at < ? and status not in " + UNFINISHED
+                            + " fetch first " + batch + " rows only")
+                    .param(cutoff.atOffset(ZoneOffset.UTC))
+                    .query(UUID.class)
+                    .list();
+            if (ids.isEmpty()) {
+                return 0;
+            }
+            jdbc.sql("delete from delivery_attempt where delivery_id in (:ids)")
+                    .param("ids", ids)
+                    .update();
+            return jdbc.sql("delete from delivery where id in (:ids) and status not in " + UNFINISHED)
+                    .param("ids", ids)
+                    .update();
+        });
+        return deleted == null ? 0 : deleted;
+    }
+
+    private int messages(Instant cutoff, int batch) {
+        Integer deleted = transactions.execute(status -> {
+            List<UUID> ids = jdbc.sql("select e.id from event_message e where e.received_at < ? and not exists"
+                            + " (select 1 from delivery d where d.event_id = e.id and d.status in " + UNFINISHED
+                            + ") fetch first " + batch + " rows only")
+                    .param(cutoff.atOffset(ZoneOffset.UTC))
+                    .query(UUID.class)
+                    .list();
+            if (ids.isEmpty()) {
+                return 0;
+            }
+            jdbc.sql("delete from rule_decision where event_id in (:ids)")
+                    .param("ids", ids)
+                    .update();
+            return jdbc.sql("delete from event_message where id in (:ids)")
+                    .param("ids", ids)
+                    .update();
+        });
+        return deleted == null ? 0 : deleted;
+    }
+}

@@ -1,0 +1,103 @@
+package dev.switchboard.audit;
+
+import dev.switchboard.message.Ids;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.UUID;
+import org.jspecify.annotations.Nullable;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+/** Writes audit rows the way intake and dispatch do, for populating a database with known messages. */
+final class StoredChain {
+
+    private final JdbcClient jdbc;
+
+    StoredChain(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    UUID message(
+            String messageId,
+            String type,
+            @Nullable String event,
+            @Nullable String userId,
+            @Nullable String anonymousId,
+            String status,
+            Instant receivedAt,
+            String payload) {
+        UUID id = Ids.newId();
+        jdbc.sql("insert into event_message (id, source, message_id, type, event, user_id, anonymous_id, status,"
+                        + " received_at, event_timestamp, payload) values (:id, 'web', :mid, :type, :event, :user,"
+                        + " :anon, :status, :at, :at, :payload)")
+                .param("id", id)
+                .param("mid", messageId)
+                .param("type", type)
+                .param("event", event)
+                .param("user", userId)
+                .param("anon", anonymousId)
+                .param("status", status)
+                .param("at", receivedAt.atOffset(ZoneOffset.UTC))
+                .param("payload", payload)
+                .update();
+        return id;
+    }
+
+    void decision(UUID eventId, String ruleKey, String outcome, Instant at) {
+        jdbc.sql("insert into rule_decision (id, event_id, rule_key, rule_version, outcome, trace, decided_at)"
+                        + " values (:id, :event, :rule, 3, :outcome, :trace, :at)")
+                .param("id", Ids.newId())
+                .param("event", eventId)
+                .param("rule", ruleKey)
+                .param("outcome", outcome)
+                .param("trace", "{\"when\":\"event = 'x' (found 'x')\"}")
+                .param("at", at.atOffset(ZoneOffset.UTC))
+                .update();
+    }
+
+    UUID delivery(
+            UUID eventId,
+            String ruleKey,
+            @Nullable String userId,
+            String status,
+            int attempts,
+            Instant createdAt,
+            @Nullable String novuTransactionId) {
+        UUID id = Ids.newId();
+        jdbc.sql("insert into delivery (id, event_id, source, message_id, rule_key, rule_version, action_index,"
+                        + " action_type, user_id, method, path, body, transaction_id, idempotency_key, status, attempts,"
+                        + " created_at, due_at, novu_transaction_id, finished_at) values (:id, :event, 'web', 'm',"
+                        + " :rule, 3, 0, 'trigger', :user, 'POST', '/v1/events/trigger', '{\"name\":\"w\"}', :tx,"
+                        + " :key, :status, :attempts, :at, :at, :novu, :finished)")
+                .param("id", id)
+                .param("event", eventId)
+                .param("rule", ruleKey)
+                .param("user", userId)
+                .param("tx", "sb-" + id)
+                .param("key", "sb-trigger-" + id)
+                .param("status", status)
+                .param("attempts", attempts)
+                .param("at", createdAt.atOffset(ZoneOffset.UTC))
+                .param("novu", novuTransactionId)
+                .param(
+                        "finished",
+                        status.equals("pending") || status.equals("sending")
+                                ? null
+                                : createdAt.plusMillis(250).atOffset(ZoneOffset.UTC))
+                .update();
+        return id;
+    }
+
+    void attempt(UUID deliveryId, int attempt, Instant at, @Nullable Integer httpStatus, String excerpt) {
+        jdbc.sql("insert into delivery_attempt (id, delivery_id, attempt, attempted_at, http_status, latency_ms,"
+                        + " outcome, response_excerpt) values (:id, :delivery, :attempt, :at, :http, 42, :outcome,"
+                        + " :excerpt)")
+                .param("id", Ids.newId())
+                .param("delivery", deliveryId)
+                .param("attempt", attempt)
+                .param("at", at.atOffset(ZoneOffset.UTC))
+                .param("http", httpStatus)
+                .param("outcome", httpStatus != null && httpStatus < 300 ? "delivered" : "retry")
+                .param("excerpt", excerpt)
+                .update();
+    }
+}
