@@ -17,7 +17,7 @@ import org.springframework.context.annotation.Import;
  */
 @TestConfiguration(proxyBeanMethods = false)
 @Import({SecurityConfiguration.class, LoginThrottle.class})
-@EnableConfigurationProperties({IngestProperties.class, NovuProperties.class})
+@EnableConfigurationProperties({IngestProperties.class, NovuProperties.class, MetricsProperties.class})
 public class PageSecurityTestConfiguration {
 
     @Bean

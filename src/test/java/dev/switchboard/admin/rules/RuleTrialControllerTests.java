@@ -160,8 +160,8 @@ class RuleTrialControllerTests {
     void testsAStoredMessage() {
         UUID id = UUID.randomUUID();
         given(events.get(id))
-                .willReturn(java.util.Optional.of(
-                        new dev.switchboard.audit.EventDetail(null, "{\"type\": \"track\", \"event\": \"Stored\"}")));
+                .willReturn(java.util.Optional.of(new dev.switchboard.audit.EventDetail(
+                        null, "{\"type\": \"track\", \"event\": \"Stored\"}", List.of(), List.of())));
         given(trial.run(any(), any())).willReturn(new TrialResult("m", List.of(), List.of(), null));
 
         mvc.post()
