@@ -165,20 +165,35 @@ public final class IntakeLoad {
                 result.rules = importRules(server);
                 System.out.printf("rules published: %d%n", result.rules);
 
+                Set<String> phases =
+                        Set.of(option("phases", "parse,store,batch,track").split(","));
                 System.out.println("warm-up");
-                closedLoop(server, "/v1/batch?floor=parse", clients, batch, warmup.dividedBy(2), null);
-                closedLoop(server, "/v1/batch?floor=store", clients, batch, warmup.dividedBy(2), null);
-                closedLoop(server, "/v1/batch", clients, batch, warmup, null);
-                openLoop(server, trackRate, Duration.ofSeconds(3));
-
-                result.parseFloor = closedLoop(server, "/v1/batch?floor=parse", clients, batch, phase, null);
-                System.out.println("parse floor   " + result.parseFloor);
-                result.storeFloor = closedLoop(server, "/v1/batch?floor=store", clients, batch, phase, null);
-                System.out.println("storage floor " + result.storeFloor);
-                result.batch = closedLoop(server, "/v1/batch", clients, batch, phase, null);
-                System.out.println("/v1/batch     " + result.batch);
-                result.track = openLoop(server, trackRate, trackPhase);
-                System.out.println("/v1/track     " + result.track);
+                if (phases.contains("parse")) {
+                    closedLoop(server, "/v1/batch?floor=parse", clients, batch, warmup.dividedBy(2), null);
+                }
+                if (phases.contains("store")) {
+                    closedLoop(server, "/v1/batch?floor=store", clients, batch, warmup.dividedBy(2), null);
+                }
+                if (phases.contains("batch")) {
+                    closedLoop(server, "/v1/batch", clients, batch, warmup, null);
+                }
+                if (phases.contains("track")) {
+                    openLoop(server, trackRate, Duration.ofSeconds(3));
+                }
+                result.parseFloor = phases.contains("parse")
+                        ? closedLoop(server, "/v1/batch?floor=parse", clients, batch, phase, null)
+                        : Phase.none();
+                System.out.println("parse floor   " + result.parseFloor + load());
+                result.storeFloor = phases.contains("store")
+                        ? closedLoop(server, "/v1/batch?floor=store", clients, batch, phase, null)
+                        : Phase.none();
+                System.out.println("storage floor " + result.storeFloor + load());
+                result.batch = phases.contains("batch")
+                        ? closedLoop(server, "/v1/batch", clients, batch, phase, null)
+                        : Phase.none();
+                System.out.println("/v1/batch     " + result.batch + load());
+                result.track = phases.contains("track") ? openLoop(server, trackRate, trackPhase) : Phase.none();
+                System.out.println("/v1/track     " + result.track + load());
 
                 long from = System.nanoTime();
                 Thread.sleep(drain.toMillis());
@@ -570,6 +585,16 @@ public final class IntakeLoad {
 
     // ---------------------------------------------------------------------------------------------- results
 
+    /** The machine's load average, since other work on the same cores changes every figure. */
+    static String load() {
+        try {
+            return " [loadavg "
+                    + Files.readString(Path.of("/proc/loadavg")).trim().split(" ")[0] + "]";
+        } catch (IOException | RuntimeException e) {
+            return "";
+        }
+    }
+
     private static List<Long> arrivals(FakeNovu novu) {
         return novu.received("POST", TRIGGER).stream()
                 .map(FakeNovu.Received::receivedNanos)
@@ -752,6 +777,14 @@ public final class IntakeLoad {
         long requests;
         long errors;
         Map<String, Integer> errorKinds = new LinkedHashMap<>();
+
+        static Phase none() {
+            Phase phase = new Phase();
+            phase.eventsPerSecond = Double.NaN;
+            phase.p50 = Double.NaN;
+            phase.p99 = Double.NaN;
+            return phase;
+        }
 
         static Phase of(List<Recorder> recorders, double seconds) {
             Phase phase = new Phase();
@@ -1001,7 +1034,13 @@ public final class IntakeLoad {
             List<String> command = new ArrayList<>(List.of(
                     Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                     "-Xmx" + load.option("heap", "512m"),
-                    "-Xlog:gc:file=" + gcLog,
+                    "-Xlog:gc:file=" + gcLog));
+            for (String extra : load.option("jvm-args", "").split(" ")) {
+                if (!extra.isBlank()) {
+                    command.add(extra);
+                }
+            }
+            command.addAll(List.of(
                     "-cp",
                     load.classpath,
                     "dev.switchboard.SwitchboardApplication",
