@@ -122,6 +122,7 @@ public final class IntakeLoad {
             options.put(args[i].substring(2), args[i + 1]);
         }
         IntakeLoad load = new IntakeLoad(options);
+        Database.h2Settings = options.getOrDefault("h2-settings", "");
         int exit = "kill".equals(options.getOrDefault("mode", "bench")) ? load.killRun() : load.bench();
         System.exit(exit);
     }
@@ -224,6 +225,7 @@ public final class IntakeLoad {
         int batch = intOption("batch", 100);
         Duration before = Duration.ofSeconds(intOption("kill-after-seconds", 8));
         double triggerRate = Double.parseDouble(option("trigger-rate", "600"));
+        options.putIfAbsent("lease", "15s");
         boolean ok = true;
         for (String one : db.split(",")) {
             ok &= killRunOn(one.trim(), clients, batch, before, triggerRate);
@@ -281,7 +283,11 @@ public final class IntakeLoad {
                         acks.acked.add(failed.range());
                     }
                 }
-                // Let the dispatcher finish everything due: until Novu sees nothing new for 5 s (at most 5 min).
+                // Let the dispatcher finish everything due, including the rows the killed instance had claimed (they
+                // come back when its lease runs out): until Novu sees nothing new for the lease + 5 s (at most 5 min).
+                long quiet = Duration.parse("PT" + option("lease", "15s").toUpperCase())
+                                .toNanos()
+                        + TimeUnit.SECONDS.toNanos(5);
                 long deadline = System.nanoTime() + TimeUnit.MINUTES.toNanos(5);
                 int last = -1;
                 long quietSince = System.nanoTime();
@@ -290,7 +296,7 @@ public final class IntakeLoad {
                     if (now != last) {
                         last = now;
                         quietSince = System.nanoTime();
-                    } else if (System.nanoTime() - quietSince > TimeUnit.SECONDS.toNanos(5)) {
+                    } else if (System.nanoTime() - quietSince > quiet) {
                         break;
                     }
                     Thread.sleep(500);
@@ -885,14 +891,32 @@ public final class IntakeLoad {
 
         abstract String user();
 
+        static final String DEFAULT_H2_URL = defaultH2Url();
+
+        private static String defaultH2Url() {
+            var properties = new java.util.Properties();
+            try (var in = IntakeLoad.class.getResourceAsStream("/application.properties")) {
+                properties.load(in);
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+            return properties.getProperty("spring.datasource.url");
+        }
+
+        /** Extra H2 URL settings ({@code --h2-settings ";CACHE_SIZE=65536"}); none by default, as users get it. */
+        static String h2Settings = "";
+
         static Database create(String kind, Path dir) throws IOException {
             Files.createDirectories(dir);
             if (kind.equals("h2")) {
                 return new Database() {
                     @Override
                     String url() {
-                        // The default URL's settings (see application.properties), only the folder differs.
-                        return "jdbc:h2:file:" + dir.resolve("switchboard") + ";DB_CLOSE_ON_EXIT=FALSE";
+                        // The default URL as users get it (application.properties), only the folder differs.
+                        return DEFAULT_H2_URL.replace(
+                                        "./data/switchboard",
+                                        dir.resolve("switchboard").toString())
+                                + h2Settings;
                     }
 
                     @Override
@@ -1060,6 +1084,7 @@ public final class IntakeLoad {
                     "--switchboard.dispatch.rate-limit.trigger=" + triggerRate,
                     "--switchboard.dispatch.rate-limit.configuration=" + triggerRate,
                     "--switchboard.dispatch.rate-limit.global=" + triggerRate,
+                    "--switchboard.dispatch.lease=" + load.option("lease", "2m"),
                     "--logging.level.root=WARN"));
             for (String extra : load.option("app-args", "").split(" ")) {
                 if (!extra.isBlank()) {
