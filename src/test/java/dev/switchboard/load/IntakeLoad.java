@@ -204,11 +204,21 @@ public final class IntakeLoad {
                 result.deliveredWindow =
                         arrivals.stream().filter(t -> t >= from && t < to).count() / ((to - from) / 1e9);
                 result.maxInOneSecond = maxInOneSecond(arrivals);
+                result.allCallsWindow = novu.received().stream()
+                                .filter(r -> r.receivedNanos() >= from && r.receivedNanos() < to)
+                                .count()
+                        / ((to - from) / 1e9);
                 result.triggersSent = arrivals.size();
                 result.contractViolations = novu.violations().size();
                 System.out.printf(
-                        "dispatch: %.1f/s over %ss with intake idle, busiest second %d, %d triggers in all%n",
-                        result.deliveredWindow, drain.toSeconds(), result.maxInOneSecond, arrivals.size());
+                        "dispatch: %.1f triggers/s (%.1f Novu calls/s) over %ss with intake idle, busiest second %d,"
+                                + " %d triggers in all%s%n",
+                        result.deliveredWindow,
+                        result.allCallsWindow,
+                        drain.toSeconds(),
+                        result.maxInOneSecond,
+                        arrivals.size(),
+                        load());
             }
             result.heap = Heap.of(gcLog);
             result.counts = database.counts();
@@ -664,6 +674,7 @@ public final class IntakeLoad {
                         r.deliveredWindow,
                         r.triggerLimit,
                         100 * (r.deliveredWindow - r.triggerLimit) / r.triggerLimit));
+        row(out, results, "all Novu calls/s in that window", r -> String.format("%.1f/s", r.allCallsWindow));
         row(out, results, "busiest second at Novu", r -> r.maxInOneSecond + " triggers");
         row(out, results, "Novu contract violations", r -> String.valueOf(r.contractViolations));
         row(out, results, "peak heap used / after GC (max 512 MB)", r -> r.heap.toString());
@@ -837,6 +848,7 @@ public final class IntakeLoad {
         Phase track;
         double triggerLimit;
         double deliveredWindow;
+        double allCallsWindow;
         int maxInOneSecond;
         int triggersSent;
         int contractViolations;
