@@ -123,6 +123,7 @@ public final class IntakeLoad {
         }
         IntakeLoad load = new IntakeLoad(options);
         Database.h2Settings = options.getOrDefault("h2-settings", "");
+        Database.pgSettings = options.getOrDefault("pg-settings", "");
         int exit = "kill".equals(options.getOrDefault("mode", "bench")) ? load.killRun() : load.bench();
         System.exit(exit);
     }
@@ -918,6 +919,9 @@ public final class IntakeLoad {
         /** Extra H2 URL settings ({@code --h2-settings ";CACHE_SIZE=65536"}); none by default, as users get it. */
         static String h2Settings = "";
 
+        /** Extra PostgreSQL URL parameters ({@code --pg-settings "&reWriteBatchedInserts=true"}); none by default. */
+        static String pgSettings = "";
+
         static Database create(String kind, Path dir) throws IOException {
             Files.createDirectories(dir);
             if (kind.equals("h2")) {
@@ -954,7 +958,7 @@ public final class IntakeLoad {
                 } catch (SQLException e) {
                     throw new IllegalStateException(e);
                 }
-                String url = server.getJdbcUrl("postgres", "switchboard");
+                String url = server.getJdbcUrl("postgres", "switchboard") + pgSettings;
                 return new Database() {
                     @Override
                     String url() {
