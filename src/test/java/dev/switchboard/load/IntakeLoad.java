@@ -122,6 +122,8 @@ public final class IntakeLoad {
             options.put(args[i].substring(2), args[i + 1]);
         }
         IntakeLoad load = new IntakeLoad(options);
+        System.out.println(
+                "databases, Switchboard and GC logs in " + load.work + " (a full run leaves ~3 GB: delete it)");
         Database.h2Settings = options.getOrDefault("h2-settings", "");
         Database.pgSettings = options.getOrDefault("pg-settings", "");
         int exit = "kill".equals(options.getOrDefault("mode", "bench")) ? load.killRun() : load.bench();
