@@ -1,0 +1,1170 @@
+package dev.switchboard.load;
+
+import dev.switchboard.support.FakeNovu;
+import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.locks.LockSupport;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+import tools.jackson.databind.node.ObjectNode;
+
+/**
+ * Intake under load, the figures of issue #4. For each database (H2 file with the default URL's durability,
+ * PostgreSQL with {@code synchronous_commit=on} as a stock server has it) it starts a fake Novu on 127.0.0.1 and
+ * Switchboard as a separate JVM ({@code -Xmx512m}, the test classpath for the {@code load-floors} profile), adds
+ * 31 generated rules to the 9 examples (40 published), then measures from several concurrent clients: the parse
+ * floor, the storage floor and real {@code /v1/batch} intake (accepted events/s, request p50/p99), then
+ * {@code /v1/track} open-loop at a fixed rate (p50/p99 from the intended send time), then what the dispatcher
+ * delivers to Novu against the configured trigger limit, and peak heap from the GC log. {@code --mode kill}
+ * instead kills Switchboard with SIGKILL under batch load, restarts it on the same database and checks that
+ * every acknowledged message is stored and that Novu saw repeats only with the same transactionId.
+ *
+ * <p>Everything stays on 127.0.0.1; every loop is bounded in count and time. Run with {@code load/intake.sh}.
+ */
+public final class IntakeLoad {
+
+    static final String WRITE_KEY = "wk_load_0001";
+    static final String ADMIN_PASSWORD = "load-admin-password";
+    static final String TRIGGER = "/v1/events/trigger";
+    private static final JsonMapper JSON = JsonMapper.builder().build();
+    private static final Pattern GC_LINE = Pattern.compile("(\\d+)M->(\\d+)M\\((\\d+)M\\)");
+
+    private final Map<String, String> options;
+    private final Path work;
+    private final String classpath = System.getProperty("java.class.path");
+    private final AtomicLong sequence = new AtomicLong();
+    private final List<Template> batchMix;
+    private final List<Template> trackMix;
+
+    private IntakeLoad(Map<String, String> options) throws IOException {
+        this.options = options;
+        this.work = Files.createTempDirectory("switchboard-intake-load");
+        String now = Instant.now().toString();
+        Map<String, Template> samples = new LinkedHashMap<>();
+        for (String name : List.of(
+                "page",
+                "track-product-viewed",
+                "track-product-added",
+                "screen",
+                "identify",
+                "track-checkout-started",
+                "track-order-completed",
+                "track-user-abandoned-cart",
+                "track-audience-entered",
+                "group",
+                "alias")) {
+            samples.put(name, Template.of(name, now));
+        }
+        // A shop's day, in percent: mostly browsing, some identifies and orders.
+        this.batchMix = mix(
+                samples,
+                Map.ofEntries(
+                        Map.entry("page", 28),
+                        Map.entry("track-product-viewed", 22),
+                        Map.entry("track-product-added", 14),
+                        Map.entry("screen", 6),
+                        Map.entry("identify", 8),
+                        Map.entry("track-checkout-started", 6),
+                        Map.entry("track-order-completed", 5),
+                        Map.entry("track-user-abandoned-cart", 3),
+                        Map.entry("track-audience-entered", 3),
+                        Map.entry("group", 3),
+                        Map.entry("alias", 2)));
+        this.trackMix = mix(
+                samples,
+                Map.of(
+                        "track-product-viewed", 45,
+                        "track-product-added", 25,
+                        "track-checkout-started", 12,
+                        "track-order-completed", 10,
+                        "track-user-abandoned-cart", 4,
+                        "track-audience-entered", 4));
+    }
+
+    public static void main(String[] args) throws Exception {
+        Map<String, String> options = new LinkedHashMap<>();
+        for (int i = 0; i + 1 < args.length; i += 2) {
+            if (!args[i].startsWith("--")) {
+                throw new IllegalArgumentException("expected --name value, got " + args[i]);
+            }
+            options.put(args[i].substring(2), args[i + 1]);
+        }
+        IntakeLoad load = new IntakeLoad(options);
+        System.out.println(
+                "databases, Switchboard and GC logs in " + load.work + " (a full run leaves ~3 GB: delete it)");
+        Database.h2Settings = options.getOrDefault("h2-settings", "");
+        Database.pgSettings = options.getOrDefault("pg-settings", "");
+        int exit = "kill".equals(options.getOrDefault("mode", "bench")) ? load.killRun() : load.bench();
+        System.exit(exit);
+    }
+
+    // ---------------------------------------------------------------------------------------------- bench
+
+    private int bench() throws Exception {
+        List<String> databases = List.of(option("db", "h2,postgres").split(","));
+        List<BenchResult> results = new ArrayList<>();
+        for (String db : databases) {
+            results.add(benchOn(db.trim()));
+        }
+        String table = table(results);
+        System.out.println();
+        System.out.println(table);
+        Path out = Path.of(option("out", "target/load/intake-results.md"));
+        Files.createDirectories(out.getParent());
+        Files.writeString(out, table);
+        System.out.println("written to " + out.toAbsolutePath());
+        return 0;
+    }
+
+    private BenchResult benchOn(String db) throws Exception {
+        int clients = intOption("clients", 8);
+        int batch = intOption("batch", 100);
+        Duration warmup = Duration.ofSeconds(intOption("warmup-seconds", 8));
+        Duration phase = Duration.ofSeconds(intOption("seconds", 20));
+        double trackRate = Double.parseDouble(option("track-rate", "1000"));
+        Duration trackPhase = Duration.ofSeconds(intOption("track-seconds", 15));
+        double triggerRate = Double.parseDouble(option("trigger-rate", "600"));
+        Duration drain = Duration.ofSeconds(intOption("drain-seconds", 20));
+        System.out.printf(
+                "== %s: %d clients, batches of %d, %s per phase, /v1/track at %.0f/s, trigger limit %.0f/s%n",
+                db, clients, batch, phase, trackRate, triggerRate);
+
+        try (FakeNovu novu = FakeNovu.start().latency(intOption("latency-ms", 5));
+                Database database = Database.create(db, work.resolve(db))) {
+            BenchResult result = new BenchResult(db);
+            Path gcLog = work.resolve(db + "-gc.log");
+            try (Server server = Server.start(this, database, novu, triggerRate, gcLog, work.resolve(db + ".log"))) {
+                result.rules = importRules(server);
+                System.out.printf("rules published: %d%n", result.rules);
+
+                Set<String> phases =
+                        Set.of(option("phases", "parse,store,batch,track").split(","));
+                System.out.println("warm-up");
+                if (phases.contains("parse")) {
+                    closedLoop(server, "/v1/batch?floor=parse", clients, batch, warmup.dividedBy(2), null);
+                }
+                if (phases.contains("store")) {
+                    closedLoop(server, "/v1/batch?floor=store", clients, batch, warmup.dividedBy(2), null);
+                }
+                if (phases.contains("batch")) {
+                    closedLoop(server, "/v1/batch", clients, batch, warmup, null);
+                }
+                if (phases.contains("track")) {
+                    openLoop(server, trackRate, Duration.ofSeconds(3));
+                }
+                result.parseFloor = phases.contains("parse")
+                        ? closedLoop(server, "/v1/batch?floor=parse", clients, batch, phase, null)
+                        : Phase.none();
+                System.out.println("parse floor   " + result.parseFloor + load());
+                result.storeFloor = phases.contains("store")
+                        ? closedLoop(server, "/v1/batch?floor=store", clients, batch, phase, null)
+                        : Phase.none();
+                System.out.println("storage floor " + result.storeFloor + load());
+                result.batch = phases.contains("batch")
+                        ? closedLoop(server, "/v1/batch", clients, batch, phase, null)
+                        : Phase.none();
+                System.out.println("/v1/batch     " + result.batch + load());
+                result.track = phases.contains("track") ? openLoop(server, trackRate, trackPhase) : Phase.none();
+                System.out.println("/v1/track     " + result.track + load());
+
+                long from = System.nanoTime();
+                Thread.sleep(drain.toMillis());
+                long to = System.nanoTime();
+                List<Long> arrivals = arrivals(novu);
+                result.triggerLimit = triggerRate;
+                result.deliveredWindow =
+                        arrivals.stream().filter(t -> t >= from && t < to).count() / ((to - from) / 1e9);
+                result.maxInOneSecond = maxInOneSecond(arrivals);
+                result.allCallsWindow = novu.received().stream()
+                                .filter(r -> r.receivedNanos() >= from && r.receivedNanos() < to)
+                                .count()
+                        / ((to - from) / 1e9);
+                result.triggersSent = arrivals.size();
+                result.contractViolations = novu.violations().size();
+                System.out.printf(
+                        "dispatch: %.1f triggers/s (%.1f Novu calls/s) over %ss with intake idle, busiest second %d,"
+                                + " %d triggers in all%s%n",
+                        result.deliveredWindow,
+                        result.allCallsWindow,
+                        drain.toSeconds(),
+                        result.maxInOneSecond,
+                        arrivals.size(),
+                        load());
+            }
+            result.heap = Heap.of(gcLog);
+            result.counts = database.counts();
+            System.out.println("heap " + result.heap + ", database " + result.counts);
+            return result;
+        }
+    }
+
+    // ---------------------------------------------------------------------------------------------- kill -9
+
+    private int killRun() throws Exception {
+        String db = option("db", "h2");
+        int clients = intOption("clients", 4);
+        int batch = intOption("batch", 100);
+        Duration before = Duration.ofSeconds(intOption("kill-after-seconds", 8));
+        double triggerRate = Double.parseDouble(option("trigger-rate", "600"));
+        options.putIfAbsent("lease", "15s");
+        boolean ok = true;
+        for (String one : db.split(",")) {
+            ok &= killRunOn(one.trim(), clients, batch, before, triggerRate);
+        }
+        return ok ? 0 : 1;
+    }
+
+    private boolean killRunOn(String db, int clients, int batch, Duration before, double triggerRate) throws Exception {
+        System.out.printf(
+                "== kill -9 on %s: %d clients, batches of %d, SIGKILL after %s%n", db, clients, batch, before);
+        try (FakeNovu novu = FakeNovu.start().latency(intOption("latency-ms", 5));
+                Database database = Database.create(db, work.resolve("kill-" + db))) {
+            Path gcLog = work.resolve("kill-" + db + "-gc.log");
+            Acks acks = new Acks();
+            int triggersBeforeKill;
+            Server first = Server.start(this, database, novu, triggerRate, gcLog, work.resolve("kill-" + db + ".log"));
+            try {
+                importRules(first);
+                Thread killer = new Thread(() -> {
+                    try {
+                        Thread.sleep(before.toMillis());
+                        first.kill();
+                    } catch (InterruptedException e) {
+                        Thread.currentThread().interrupt();
+                    }
+                });
+                killer.start();
+                Phase load = closedLoop(first, "/v1/batch", clients, batch, before.plusSeconds(3), acks);
+                killer.join();
+                triggersBeforeKill = arrivals(novu).size();
+                System.out.printf(
+                        "before the kill: %s; %d batches unanswered; %d triggers reached Novu%n",
+                        load, acks.failed.size(), triggersBeforeKill);
+            } finally {
+                first.kill();
+            }
+
+            int resent = 0;
+            int resentDuplicates = 0;
+            try (Server second = Server.start(
+                    this,
+                    database,
+                    novu,
+                    triggerRate,
+                    gcLog.resolveSibling("kill-" + db + "-2-gc.log"),
+                    work.resolve("kill-" + db + "-2.log"))) {
+                // What a Segment client does with a batch that got no answer: send it again, same messageIds.
+                HttpClient http = client();
+                for (Acks.Batch failed : acks.failed) {
+                    HttpResponse<String> response = post(http, second, "/v1/batch", failed.body);
+                    if (response.statusCode() == 200) {
+                        resent += failed.count;
+                        JsonNode answer = JSON.readTree(response.body());
+                        resentDuplicates += answer.path("duplicates").asInt();
+                        acks.acked.add(failed.range());
+                    }
+                }
+                // Let the dispatcher finish everything due, including the rows the killed instance had claimed (they
+                // come back when its lease runs out): until Novu sees nothing new for the lease + 5 s (at most 5 min).
+                long quiet = Duration.parse("PT" + option("lease", "15s").toUpperCase())
+                                .toNanos()
+                        + TimeUnit.SECONDS.toNanos(5);
+                long deadline = System.nanoTime() + TimeUnit.MINUTES.toNanos(5);
+                int last = -1;
+                long quietSince = System.nanoTime();
+                while (System.nanoTime() < deadline) {
+                    int now = arrivals(novu).size();
+                    if (now != last) {
+                        last = now;
+                        quietSince = System.nanoTime();
+                    } else if (System.nanoTime() - quietSince > quiet) {
+                        break;
+                    }
+                    Thread.sleep(500);
+                }
+            }
+
+            Set<String> stored = database.messageIds();
+            long acked = 0;
+            long missing = 0;
+            for (long[] range : acks.acked) {
+                for (long seq = range[0]; seq < range[1]; seq++) {
+                    acked++;
+                    if (!stored.contains(messageId(seq))) {
+                        missing++;
+                    }
+                }
+            }
+            Map<String, String> deliveries = database.deliveredTriggers();
+            long dueLeft = database.dueLeft();
+            // Every trigger Novu received, grouped by Idempotency-Key: a repeat must carry the same transactionId.
+            Map<String, Set<String>> transactionsPerKey = new HashMap<>();
+            Map<String, Integer> requestsPerTransaction = new HashMap<>();
+            for (FakeNovu.Received received : novu.received("POST", TRIGGER)) {
+                String transactionId =
+                        JSON.readTree(received.body()).path("transactionId").asString("");
+                transactionsPerKey
+                        .computeIfAbsent(String.valueOf(received.idempotencyKey()), k -> new HashSet<>())
+                        .add(transactionId);
+                requestsPerTransaction.merge(transactionId, 1, Integer::sum);
+            }
+            Map<String, Integer> accepted = novu.acceptedTriggers();
+            long repeatedRequests = requestsPerTransaction.values().stream()
+                    .filter(n -> n > 1)
+                    .mapToLong(n -> n - 1)
+                    .sum();
+            long keysWithTwoTransactions = transactionsPerKey.values().stream()
+                    .filter(s -> s.size() > 1)
+                    .count();
+            long acceptedTwice = accepted.values().stream().filter(n -> n > 1).count();
+            long deliveredNotSeen = deliveries.values().stream()
+                    .filter(id -> !accepted.containsKey(id))
+                    .count();
+            Set<String> known = new HashSet<>(database.allTriggerTransactions());
+            long seenNotInOutbox =
+                    accepted.keySet().stream().filter(id -> !known.contains(id)).count();
+            boolean ok = missing == 0
+                    && keysWithTwoTransactions == 0
+                    && deliveredNotSeen == 0
+                    && seenNotInOutbox == 0
+                    && dueLeft == 0
+                    && novu.violations().isEmpty();
+            System.out.printf(
+                    "kill -9 on %s: %d messages acknowledged (%d of them re-sent after the restart, %d answered as"
+                            + " duplicates), %d missing from the database; %d trigger deliveries delivered; Novu got"
+                            + " %d trigger requests for %d transactionIds (%d before the kill): %d repeats, all with the"
+                            + " same transactionId and Idempotency-Key: %s, %d transactionIds run twice by Novu,"
+                            + " %d delivered rows Novu never saw, %d Novu transactions not in the outbox, %d due rows"
+                            + " left, %d contract violations%n",
+                    db,
+                    acked,
+                    resent,
+                    resentDuplicates,
+                    missing,
+                    deliveries.size(),
+                    novu.received("POST", TRIGGER).size(),
+                    requestsPerTransaction.size(),
+                    triggersBeforeKill,
+                    repeatedRequests,
+                    keysWithTwoTransactions == 0 ? "yes" : "NO (" + keysWithTwoTransactions + " keys)",
+                    acceptedTwice,
+                    deliveredNotSeen,
+                    seenNotInOutbox,
+                    dueLeft,
+                    novu.violations().size());
+            System.out.println(
+                    ok ? "RESULT: nothing lost, repeats only with the same transactionId" : "RESULT: FAILED");
+            return ok;
+        }
+    }
+
+    // ---------------------------------------------------------------------------------------------- load
+
+    /** Clients posting batches back to back until the time is up; with {@code acks}, records what was answered. */
+    private Phase closedLoop(Server server, String path, int clients, int batch, Duration duration, Acks acks)
+            throws InterruptedException {
+        ExecutorService pool = Executors.newFixedThreadPool(clients);
+        List<Recorder> recorders = new ArrayList<>();
+        long start = System.nanoTime();
+        long end = start + duration.toNanos();
+        for (int c = 0; c < clients; c++) {
+            Recorder recorder = new Recorder();
+            recorders.add(recorder);
+            pool.execute(() -> {
+                HttpClient http = client();
+                while (System.nanoTime() < end) {
+                    long first = sequence.getAndAdd(batch);
+                    byte[] body = batchBody(first, batch);
+                    long sent = System.nanoTime();
+                    try {
+                        HttpResponse<String> response = post(http, server, path, body);
+                        long took = System.nanoTime() - sent;
+                        if (response.statusCode() == 200) {
+                            recorder.ok(took, batch);
+                            if (acks != null) {
+                                acks.acked.add(new long[] {first, first + batch});
+                            }
+                        } else {
+                            recorder.error(response.statusCode() + " " + abbreviate(response.body()));
+                            if (acks != null) {
+                                acks.failed.add(new Acks.Batch(first, batch, body));
+                            }
+                        }
+                    } catch (RuntimeException e) {
+                        recorder.error(String.valueOf(e.getCause() == null ? e : e.getCause()));
+                        if (acks != null) {
+                            acks.failed.add(new Acks.Batch(first, batch, body));
+                            LockSupport.parkNanos(TimeUnit.MILLISECONDS.toNanos(200));
+                        }
+                    }
+                }
+            });
+        }
+        pool.shutdown();
+        if (!pool.awaitTermination(duration.toSeconds() + 120, TimeUnit.SECONDS)) {
+            pool.shutdownNow();
+        }
+        return Phase.of(recorders, (System.nanoTime() - start) / 1e9);
+    }
+
+    /** {@code /v1/track} at a fixed rate: one request per period whatever the answers; latency from the plan. */
+    private Phase openLoop(Server server, double rate, Duration duration) throws InterruptedException {
+        int requests = (int) (rate * duration.toSeconds());
+        long period = (long) (1e9 / rate);
+        ExecutorService pool = Executors.newFixedThreadPool(64);
+        HttpClient http = client();
+        Recorder recorder = new Recorder();
+        long start = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(50);
+        for (int i = 0; i < requests; i++) {
+            long planned = start + i * period;
+            long wait = planned - System.nanoTime();
+            if (wait > 0) {
+                LockSupport.parkNanos(wait);
+            }
+            pool.execute(() -> {
+                long seq = sequence.getAndIncrement();
+                byte[] body =
+                        trackMix.get((int) (seq % trackMix.size())).render(seq).getBytes(StandardCharsets.UTF_8);
+                try {
+                    HttpResponse<String> response = post(http, server, "/v1/track", body);
+                    if (response.statusCode() == 200) {
+                        recorder.ok(System.nanoTime() - planned, 1);
+                    } else {
+                        recorder.error(response.statusCode() + " " + abbreviate(response.body()));
+                    }
+                } catch (RuntimeException e) {
+                    recorder.error(String.valueOf(e));
+                }
+            });
+        }
+        pool.shutdown();
+        if (!pool.awaitTermination(120, TimeUnit.SECONDS)) {
+            pool.shutdownNow();
+        }
+        return Phase.of(List.of(recorder), (System.nanoTime() - start) / 1e9);
+    }
+
+    private byte[] batchBody(long first, int count) {
+        StringBuilder body = new StringBuilder(count * 1600).append("{\"batch\":[");
+        for (int i = 0; i < count; i++) {
+            if (i > 0) {
+                body.append(',');
+            }
+            long seq = first + i;
+            batchMix.get((int) (seq % batchMix.size())).render(seq, body);
+        }
+        return body.append("]}").toString().getBytes(StandardCharsets.UTF_8);
+    }
+
+    String messageId(long seq) {
+        return "ld-" + RUN + "-" + seq;
+    }
+
+    private static HttpClient client() {
+        return HttpClient.newBuilder()
+                .version(HttpClient.Version.HTTP_1_1)
+                .connectTimeout(Duration.ofSeconds(5))
+                .build();
+    }
+
+    private static HttpResponse<String> post(HttpClient http, Server server, String path, byte[] body) {
+        HttpRequest request = HttpRequest.newBuilder(URI.create(server.url(path)))
+                .timeout(Duration.ofSeconds(60))
+                .header("Content-Type", "application/json")
+                .header("Authorization", basic(WRITE_KEY, ""))
+                .POST(HttpRequest.BodyPublishers.ofByteArray(body))
+                .build();
+        try {
+            return http.send(request, HttpResponse.BodyHandlers.ofString());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    static String basic(String user, String password) {
+        return "Basic " + Base64.getEncoder().encodeToString((user + ":" + password).getBytes(StandardCharsets.UTF_8));
+    }
+
+    private static String abbreviate(String text) {
+        return text == null || text.length() < 200 ? text : text.substring(0, 200) + "…";
+    }
+
+    // ---------------------------------------------------------------------------------------------- rules
+
+    /** The 9 examples load at first start; 31 generated rules join them through the import API, published. */
+    private static int importRules(Server server) {
+        List<String> rules = new ArrayList<>();
+        String[] categories = {"Shoes", "Bags", "Jackets", "Hats", "Shoes", "Toys", "Books", "Shoes"};
+        int[] prices = {50, 20, 20, 10, 120, 5, 5, 200};
+        for (int i = 0; i < 8; i++) {
+            rules.add(rule(
+                    "load-added-" + i,
+                    "\"type\":[\"track\"],\"event\":[\"Product Added\"],\"all\":[{\"path\":\"$.properties.category\","
+                            + "\"op\":\"equals\",\"value\":\"" + categories[i] + "\"},{\"path\":\"$.properties.price\","
+                            + "\"op\":\"gte\",\"value\":" + prices[i] + "}]"));
+        }
+        for (int i = 0; i < 8; i++) {
+            rules.add(rule(
+                    "load-page-" + i,
+                    "\"type\":[\"page\"],\"all\":[{\"path\":\"$.name\",\"op\":\"equals\",\"value\":\"Landing " + i
+                            + "\"},{\"path\":\"$.properties.path\",\"op\":\"starts_with\",\"value\":\"/lp/\"}]"));
+        }
+        for (int i = 0; i < 8; i++) {
+            rules.add(rule(
+                    "load-renewal-" + i,
+                    "\"type\":[\"track\"],\"event\":[\"Subscription Renewed " + i + "\"],\"all\":[{\"path\":"
+                            + "\"$.properties.amount\",\"op\":\"gt\",\"value\":0}]"));
+        }
+        for (int i = 0; i < 7; i++) {
+            String plan = i == 0 ? "pro" : "team-" + i;
+            rules.add(rule(
+                    "load-plan-" + i,
+                    "\"type\":[\"identify\"],\"all\":[{\"path\":\"$.traits.plan\",\"op\":\"equals\",\"value\":\""
+                            + plan + "\"},{\"path\":\"$.traits.address.country\",\"op\":\"in\",\"value\":"
+                            + "[\"DE\",\"AT\",\"CH\"]}]"));
+        }
+        String body = "{\"rules\":[" + String.join(",", rules) + "]}";
+        HttpRequest request = HttpRequest.newBuilder(URI.create(server.url("/api/rules/import")))
+                .timeout(Duration.ofSeconds(60))
+                .header("Content-Type", "application/json")
+                .header("Authorization", basic("admin", ADMIN_PASSWORD))
+                .POST(HttpRequest.BodyPublishers.ofString(body))
+                .build();
+        HttpResponse<String> listed;
+        try {
+            HttpResponse<String> response = client().send(request, HttpResponse.BodyHandlers.ofString());
+            if (response.statusCode() / 100 != 2) {
+                throw new IllegalStateException("rule import: " + response.statusCode() + " " + response.body());
+            }
+            listed = client().send(
+                            HttpRequest.newBuilder(URI.create(server.url("/api/rules")))
+                                    .header("Authorization", basic("admin", ADMIN_PASSWORD))
+                                    .build(),
+                            HttpResponse.BodyHandlers.ofString());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+        JsonNode list = JSON.readTree(listed.body());
+        JsonNode items = list.isArray() ? list : list.path("rules");
+        int published = 0;
+        for (JsonNode rule : items) {
+            if (!rule.path("publishedVersion").isMissingNode()
+                    || "published".equalsIgnoreCase(rule.path("status").asString(""))
+                    || rule.path("live").asBoolean(false)) {
+                published++;
+            }
+        }
+        return published == 0 ? items.size() : published;
+    }
+
+    private static String rule(String key, String when) {
+        return "{\"key\":\"" + key + "\",\"name\":\"Load " + key + "\",\"description\":\"generated for the load run\","
+                + "\"enabled\":true,\"priority\":500,\"stopProcessing\":false,\"when\":{" + when + "},"
+                + "\"actions\":[{\"type\":\"trigger\",\"workflowId\":\"" + key + "\",\"to\":{\"subscriberId\":"
+                + "{\"@path\":\"$.userId\"}},\"payload\":{\"source\":\"load\",\"event\":{\"@path\":\"$.event\"}}}]}";
+    }
+
+    // ---------------------------------------------------------------------------------------------- results
+
+    /** The machine's load average, since other work on the same cores changes every figure. */
+    static String load() {
+        try {
+            return " [loadavg "
+                    + Files.readString(Path.of("/proc/loadavg")).trim().split(" ")[0] + "]";
+        } catch (IOException | RuntimeException e) {
+            return "";
+        }
+    }
+
+    private static List<Long> arrivals(FakeNovu novu) {
+        return novu.received("POST", TRIGGER).stream()
+                .map(FakeNovu.Received::receivedNanos)
+                .sorted()
+                .toList();
+    }
+
+    static int maxInOneSecond(List<Long> arrivals) {
+        int max = 0;
+        int start = 0;
+        for (int end = 0; end < arrivals.size(); end++) {
+            while (arrivals.get(end) - arrivals.get(start) >= 1_000_000_000L) {
+                start++;
+            }
+            max = Math.max(max, end - start + 1);
+        }
+        return max;
+    }
+
+    private String table(List<BenchResult> results) {
+        StringBuilder out = new StringBuilder();
+        out.append(String.format(
+                "Intake load run, %s, %d cores, JDK %s, Switchboard -Xmx512m; %s clients, batches of %s messages;"
+                        + " fake Novu latency %s ms.%n%n",
+                LocalDate.now(),
+                Runtime.getRuntime().availableProcessors(),
+                System.getProperty("java.specification.version"),
+                option("clients", "8"),
+                option("batch", "100"),
+                option("latency-ms", "5")));
+        out.append("| figure | ")
+                .append(String.join(" | ", results.stream().map(r -> r.db).toList()))
+                .append(" |\n|---|")
+                .append("---|".repeat(results.size()))
+                .append('\n');
+        row(out, results, "published rules", r -> String.valueOf(r.rules));
+        row(out, results, "parse floor: events/s (request p50 / p99)", r -> r.parseFloor.summary());
+        row(out, results, "storage floor: events/s (request p50 / p99)", r -> r.storeFloor.summary());
+        row(out, results, "`/v1/batch`: accepted events/s (request p50 / p99)", r -> r.batch.summary());
+        row(
+                out,
+                results,
+                "`/v1/batch` as % of storage floor",
+                r -> String.format("%.0f%%", 100 * r.batch.eventsPerSecond / r.storeFloor.eventsPerSecond));
+        row(
+                out,
+                results,
+                "`/v1/track` open loop: sent/s, p50 / p99",
+                r -> String.format(
+                        "%.0f/s, %.1f / %.1f ms%s",
+                        r.track.eventsPerSecond,
+                        r.track.p50,
+                        r.track.p99,
+                        r.track.errors == 0 ? "" : ", " + r.track.errors + " errors"));
+        row(
+                out,
+                results,
+                "delivered triggers/s, intake idle (limit)",
+                r -> String.format(
+                        "%.1f/s (%.0f/s: %+.1f%%)",
+                        r.deliveredWindow,
+                        r.triggerLimit,
+                        100 * (r.deliveredWindow - r.triggerLimit) / r.triggerLimit));
+        row(out, results, "all Novu calls/s in that window", r -> String.format("%.1f/s", r.allCallsWindow));
+        row(out, results, "busiest second at Novu", r -> r.maxInOneSecond + " triggers");
+        row(out, results, "Novu contract violations", r -> String.valueOf(r.contractViolations));
+        row(out, results, "peak heap used / after GC (max 512 MB)", r -> r.heap.toString());
+        row(out, results, "stored: messages / decisions / outbox rows", r -> r.counts);
+        return out.toString();
+    }
+
+    private static void row(
+            StringBuilder out,
+            List<BenchResult> results,
+            String name,
+            java.util.function.Function<BenchResult, String> f) {
+        out.append("| ").append(name).append(" | ");
+        out.append(String.join(" | ", results.stream().map(f).toList()));
+        out.append(" |\n");
+    }
+
+    private String option(String name, String fallback) {
+        return options.getOrDefault(name, fallback);
+    }
+
+    private int intOption(String name, int fallback) {
+        return Integer.parseInt(option(name, String.valueOf(fallback)));
+    }
+
+    private static List<Template> mix(Map<String, Template> samples, Map<String, Integer> percent) {
+        List<Template> mix = new ArrayList<>();
+        // Interleaved, so that every batch carries the same mix.
+        int most = percent.values().stream().mapToInt(Integer::intValue).max().orElse(0);
+        for (int round = 0; round < most; round++) {
+            for (var entry : percent.entrySet()) {
+                if (round < entry.getValue()) {
+                    mix.add(samples.get(entry.getKey()));
+                }
+            }
+        }
+        return mix;
+    }
+
+    // ---------------------------------------------------------------------------------------------- parts
+
+    /** A sample with its messageId, userId and order id replaced per message, so every message is new. */
+    static final class Template {
+        private final List<String> parts = new ArrayList<>();
+
+        private Template(String json) {
+            for (String part : json.split("@@", -1)) {
+                parts.add(part);
+            }
+        }
+
+        static Template of(String sample, String now) {
+            ObjectNode message =
+                    (ObjectNode) JSON.readTree(dev.switchboard.support.SegmentSamples.text(sample + ".json"));
+            message.put("messageId", "@@M@@");
+            if (message.has("userId")) {
+                message.put("userId", "@@U@@");
+            }
+            for (String field : List.of("timestamp", "originalTimestamp", "sentAt", "receivedAt")) {
+                if (message.has(field)) {
+                    message.put(field, now);
+                }
+            }
+            if (message.path("properties").has("order_id")) {
+                ((ObjectNode) message.get("properties")).put("order_id", "o-@@U@@");
+            }
+            if (message.path("properties").path("user").has("subscriberId")) {
+                ((ObjectNode) message.get("properties").get("user")).put("subscriberId", "@@U@@");
+            }
+            return new Template(message.toString());
+        }
+
+        String render(long seq) {
+            StringBuilder out = new StringBuilder(1600);
+            render(seq, out);
+            return out.toString();
+        }
+
+        void render(long seq, StringBuilder out) {
+            String id = Long.toString(seq);
+            for (int i = 0; i < parts.size(); i++) {
+                String part = parts.get(i);
+                if (i % 2 == 0) {
+                    out.append(part);
+                } else if (part.equals("M")) {
+                    out.append("ld-").append(RUN).append('-').append(id);
+                } else {
+                    out.append("lu-").append(RUN).append('-').append(id);
+                }
+            }
+        }
+    }
+
+    /** Run tag shared by templates and {@link #messageId}; one driver JVM is one run. */
+    static final String RUN = Long.toString(System.currentTimeMillis() % 100_000_000L, 36);
+
+    static final class Recorder {
+        final List<Long> latencies = new ArrayList<>();
+        final Map<String, Integer> errors = new LinkedHashMap<>();
+        long events;
+
+        synchronized void ok(long nanos, int count) {
+            latencies.add(nanos);
+            events += count;
+        }
+
+        synchronized void error(String what) {
+            errors.merge(what, 1, Integer::sum);
+        }
+    }
+
+    /** One measured phase. */
+    static final class Phase {
+        double eventsPerSecond;
+        double p50;
+        double p99;
+        long requests;
+        long errors;
+        Map<String, Integer> errorKinds = new LinkedHashMap<>();
+
+        static Phase none() {
+            Phase phase = new Phase();
+            phase.eventsPerSecond = Double.NaN;
+            phase.p50 = Double.NaN;
+            phase.p99 = Double.NaN;
+            return phase;
+        }
+
+        static Phase of(List<Recorder> recorders, double seconds) {
+            Phase phase = new Phase();
+            List<Long> all = new ArrayList<>();
+            long events = 0;
+            for (Recorder recorder : recorders) {
+                synchronized (recorder) {
+                    all.addAll(recorder.latencies);
+                    events += recorder.events;
+                    recorder.errors.forEach((k, v) -> phase.errorKinds.merge(k, v, Integer::sum));
+                }
+            }
+            all.sort(null);
+            phase.requests = all.size();
+            phase.errors = phase.errorKinds.values().stream()
+                    .mapToLong(Integer::longValue)
+                    .sum();
+            phase.eventsPerSecond = events / seconds;
+            phase.p50 = all.isEmpty() ? Double.NaN : all.get((int) (all.size() * 0.50)) / 1e6;
+            phase.p99 = all.isEmpty() ? Double.NaN : all.get(Math.min(all.size() - 1, (int) (all.size() * 0.99))) / 1e6;
+            return phase;
+        }
+
+        String summary() {
+            return String.format(
+                    "%,.0f (%.0f / %.0f ms)%s",
+                    eventsPerSecond, p50, p99, errors == 0 ? "" : ", " + errors + " errors");
+        }
+
+        @Override
+        public String toString() {
+            return String.format(
+                    "%,.0f events/s, %d requests, p50 %.1f ms, p99 %.1f ms, %d errors %s",
+                    eventsPerSecond, requests, p50, p99, errors, errorKinds.isEmpty() ? "" : errorKinds);
+        }
+    }
+
+    static final class BenchResult {
+        final String db;
+        int rules;
+        Phase parseFloor;
+        Phase storeFloor;
+        Phase batch;
+        Phase track;
+        double triggerLimit;
+        double deliveredWindow;
+        double allCallsWindow;
+        int maxInOneSecond;
+        int triggersSent;
+        int contractViolations;
+        Heap heap;
+        String counts;
+
+        BenchResult(String db) {
+            this.db = db;
+        }
+    }
+
+    /** Acknowledged message ranges and the batches that got no answer, with their bodies for a re-send. */
+    static final class Acks {
+        record Batch(long first, int count, byte[] body) {
+            long[] range() {
+                return new long[] {first, first + count};
+            }
+        }
+
+        final ConcurrentLinkedQueue<long[]> acked = new ConcurrentLinkedQueue<>();
+        final ConcurrentLinkedQueue<Batch> failed = new ConcurrentLinkedQueue<>();
+    }
+
+    /** Heap figures from the unified GC log: the most used before a collection and the most left after one. */
+    record Heap(long peakMb, long afterGcMb, long committedMb) {
+        static Heap of(Path gcLog) throws IOException {
+            long peak = 0;
+            long after = 0;
+            long committed = 0;
+            if (Files.exists(gcLog)) {
+                for (String line : Files.readAllLines(gcLog)) {
+                    Matcher m = GC_LINE.matcher(line);
+                    if (m.find()) {
+                        peak = Math.max(peak, Long.parseLong(m.group(1)));
+                        after = Math.max(after, Long.parseLong(m.group(2)));
+                        committed = Math.max(committed, Long.parseLong(m.group(3)));
+                    }
+                }
+            }
+            return new Heap(peak, after, committed);
+        }
+
+        @Override
+        public String toString() {
+            return peakMb + " / " + afterGcMb + " MB";
+        }
+    }
+
+    /** The database under test: H2 file as users get it, or a PostgreSQL with stock durability. */
+    abstract static class Database implements AutoCloseable {
+        abstract String url();
+
+        abstract String user();
+
+        static final String DEFAULT_H2_URL = defaultH2Url();
+
+        private static String defaultH2Url() {
+            var properties = new java.util.Properties();
+            try (var in = IntakeLoad.class.getResourceAsStream("/application.properties")) {
+                properties.load(in);
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+            return properties.getProperty("spring.datasource.url");
+        }
+
+        /** Extra H2 URL settings ({@code --h2-settings ";CACHE_SIZE=65536"}); none by default, as users get it. */
+        static String h2Settings = "";
+
+        /** Extra PostgreSQL URL parameters ({@code --pg-settings "&reWriteBatchedInserts=true"}); none by default. */
+        static String pgSettings = "";
+
+        static Database create(String kind, Path dir) throws IOException {
+            Files.createDirectories(dir);
+            if (kind.equals("h2")) {
+                return new Database() {
+                    @Override
+                    String url() {
+                        // The default URL as users get it (application.properties), only the folder differs.
+                        return DEFAULT_H2_URL.replace(
+                                        "./data/switchboard",
+                                        dir.resolve("switchboard").toString())
+                                + h2Settings;
+                    }
+
+                    @Override
+                    String user() {
+                        return "sa";
+                    }
+
+                    @Override
+                    public void close() {}
+                };
+            }
+            if (kind.equals("postgres")) {
+                // zonky turns synchronous_commit off for tests; a stock server (and this run) has it on.
+                EmbeddedPostgres server = EmbeddedPostgres.builder()
+                        .setServerConfig("synchronous_commit", "on")
+                        .setServerConfig("fsync", "on")
+                        .setDataDirectory(dir.resolve("pgdata"))
+                        .setCleanDataDirectory(true)
+                        .start();
+                try (Connection connection = server.getPostgresDatabase().getConnection();
+                        Statement statement = connection.createStatement()) {
+                    statement.execute("create database switchboard");
+                } catch (SQLException e) {
+                    throw new IllegalStateException(e);
+                }
+                String url = server.getJdbcUrl("postgres", "switchboard") + pgSettings;
+                return new Database() {
+                    @Override
+                    String url() {
+                        return url;
+                    }
+
+                    @Override
+                    String user() {
+                        return "postgres";
+                    }
+
+                    @Override
+                    public void close() throws IOException {
+                        server.close();
+                    }
+                };
+            }
+            throw new IllegalArgumentException("--db is h2 or postgres, not " + kind);
+        }
+
+        String password() {
+            return user().equals("sa") ? "" : "postgres";
+        }
+
+        Connection connect() throws SQLException {
+            return DriverManager.getConnection(url(), user(), password());
+        }
+
+        String counts() throws SQLException {
+            try (Connection c = connect();
+                    Statement s = c.createStatement()) {
+                return String.format(
+                        "%,d / %,d / %,d",
+                        single(s, "select count(*) from event_message"),
+                        single(s, "select count(*) from rule_decision"),
+                        single(s, "select count(*) from delivery"));
+            }
+        }
+
+        Set<String> messageIds() throws SQLException {
+            Set<String> ids = new HashSet<>();
+            try (Connection c = connect();
+                    Statement s = c.createStatement();
+                    ResultSet rs = s.executeQuery("select message_id from event_message where source = 'load'")) {
+                while (rs.next()) {
+                    ids.add(rs.getString(1));
+                }
+            }
+            return ids;
+        }
+
+        /** Delivered trigger rows: id to transactionId. */
+        Map<String, String> deliveredTriggers() throws SQLException {
+            Map<String, String> rows = new HashMap<>();
+            try (Connection c = connect();
+                    Statement s = c.createStatement();
+                    ResultSet rs = s.executeQuery("select id, transaction_id from delivery where path = '" + TRIGGER
+                            + "' and status = 'delivered'")) {
+                while (rs.next()) {
+                    rows.put(rs.getString(1), rs.getString(2));
+                }
+            }
+            return rows;
+        }
+
+        List<String> allTriggerTransactions() throws SQLException {
+            List<String> ids = new ArrayList<>();
+            try (Connection c = connect();
+                    Statement s = c.createStatement();
+                    ResultSet rs =
+                            s.executeQuery("select transaction_id from delivery where path = '" + TRIGGER + "'")) {
+                while (rs.next()) {
+                    ids.add(rs.getString(1));
+                }
+            }
+            return ids;
+        }
+
+        /** Rows that were due and are still waiting or claimed: the dispatcher did not finish. */
+        long dueLeft() throws SQLException {
+            try (Connection c = connect();
+                    var s = c.prepareStatement(
+                            "select count(*) from delivery where status in ('pending', 'sending') and due_at <= ?")) {
+                s.setObject(1, java.time.OffsetDateTime.now().minusSeconds(30));
+                try (ResultSet rs = s.executeQuery()) {
+                    rs.next();
+                    return rs.getLong(1);
+                }
+            }
+        }
+
+        private static long single(Statement s, String sql) throws SQLException {
+            try (ResultSet rs = s.executeQuery(sql)) {
+                rs.next();
+                return rs.getLong(1);
+            }
+        }
+    }
+
+    /** Switchboard in its own JVM, as users run it, with the load-floors profile and a GC log. */
+    static final class Server implements AutoCloseable {
+        private final Process process;
+        private final int port;
+
+        private Server(Process process, int port) {
+            this.process = process;
+            this.port = port;
+        }
+
+        static Server start(IntakeLoad load, Database db, FakeNovu novu, double triggerRate, Path gcLog, Path log)
+                throws IOException, InterruptedException {
+            int port = freePort();
+            List<String> command = new ArrayList<>(List.of(
+                    Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                    "-Xmx" + load.option("heap", "512m"),
+                    "-Xlog:gc:file=" + gcLog));
+            for (String extra : load.option("jvm-args", "").split(" ")) {
+                if (!extra.isBlank()) {
+                    command.add(extra);
+                }
+            }
+            command.addAll(List.of(
+                    "-cp",
+                    load.classpath,
+                    "dev.switchboard.SwitchboardApplication",
+                    "--spring.profiles.active=load-floors",
+                    "--server.port=" + port,
+                    "--server.address=127.0.0.1",
+                    "--spring.datasource.url=" + db.url(),
+                    "--spring.datasource.username=" + db.user(),
+                    "--spring.datasource.password=" + db.password(),
+                    "--switchboard.ingest.write-keys=load:" + WRITE_KEY,
+                    "--switchboard.admin.username=admin",
+                    "--switchboard.admin.password=" + ADMIN_PASSWORD,
+                    "--switchboard.novu.base-url=" + novu.baseUrl(),
+                    "--switchboard.novu.api-key=" + FakeNovu.API_KEY,
+                    "--switchboard.dispatch.workers=" + load.option("workers", "16"),
+                    "--switchboard.dispatch.poll-interval=" + load.option("poll-interval", "100ms"),
+                    "--switchboard.dispatch.rate-limit.trigger=" + triggerRate,
+                    "--switchboard.dispatch.rate-limit.configuration=" + triggerRate,
+                    "--switchboard.dispatch.rate-limit.global=" + triggerRate,
+                    "--switchboard.dispatch.lease=" + load.option("lease", "2m"),
+                    "--logging.level.root=WARN"));
+            for (String extra : load.option("app-args", "").split(" ")) {
+                if (!extra.isBlank()) {
+                    command.add(extra);
+                }
+            }
+            Process process = new ProcessBuilder(command)
+                    .redirectErrorStream(true)
+                    .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()))
+                    .start();
+            Server server = new Server(process, port);
+            HttpClient http = client();
+            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(180);
+            while (System.nanoTime() < deadline) {
+                if (!process.isAlive()) {
+                    throw new IllegalStateException("Switchboard exited during start-up; see " + log);
+                }
+                try {
+                    var response = http.send(
+                            HttpRequest.newBuilder(URI.create(server.url("/actuator/health")))
+                                    .timeout(Duration.ofSeconds(2))
+                                    .build(),
+                            HttpResponse.BodyHandlers.ofString());
+                    if (response.statusCode() == 200) {
+                        System.out.printf("Switchboard pid %d up on port %d%n", process.pid(), port);
+                        return server;
+                    }
+                } catch (IOException e) {
+                    // not listening yet
+                }
+                Thread.sleep(250);
+            }
+            process.destroyForcibly();
+            throw new IllegalStateException("Switchboard did not start within 180 s; see " + log);
+        }
+
+        String url(String path) {
+            return "http://127.0.0.1:" + port + path;
+        }
+
+        /** SIGKILL: no shutdown hook, no graceful stop. */
+        void kill() throws InterruptedException {
+            if (process.isAlive()) {
+                process.destroyForcibly();
+                process.waitFor(30, TimeUnit.SECONDS);
+                System.out.printf("Switchboard pid %d killed (SIGKILL)%n", process.pid());
+            }
+        }
+
+        @Override
+        public void close() throws InterruptedException {
+            process.destroy();
+            if (!process.waitFor(60, TimeUnit.SECONDS)) {
+                process.destroyForcibly();
+                process.waitFor(30, TimeUnit.SECONDS);
+            }
+        }
+
+        private static int freePort() throws IOException {
+            try (ServerSocket socket = new ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
+                return socket.getLocalPort();
+            }
+        }
+    }
+}
