@@ -39,6 +39,10 @@ final class Browser implements AutoCloseable {
     private final Path profile;
 
     Browser(int port) {
+        if (!available()) {
+            throw new IllegalStateException("The browser tests drive Debian's Chromium: apt-get install -y chromium"
+                    + " chromium-driver (as .ci/run does), which gives /usr/bin/chromium and /usr/bin/chromedriver.");
+        }
         System.setProperty("SE_OFFLINE", "true");
         try {
             profile = Files.createTempDirectory("switchboard-chromium");
