@@ -6,10 +6,7 @@ import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import java.util.Base64;
-import org.jspecify.annotations.Nullable;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
 import org.springframework.web.filter.OncePerRequestFilter;
@@ -30,7 +27,7 @@ final class BasicLoginThrottleFilter extends OncePerRequestFilter {
     @Override
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
-        String username = basicUser(request.getHeader("Authorization"));
+        String username = BasicCredentials.user(request.getHeader("Authorization"));
         Duration wait = username == null ? Duration.ZERO : throttle.waitFor(username, request.getRemoteAddr());
         if (!wait.isZero()) {
             long seconds = Math.max(1, wait.toSeconds());
@@ -44,19 +41,5 @@ final class BasicLoginThrottleFilter extends OncePerRequestFilter {
             return;
         }
         chain.doFilter(request, response);
-    }
-
-    private static @Nullable String basicUser(@Nullable String header) {
-        if (header == null || !header.regionMatches(true, 0, "Basic ", 0, 6)) {
-            return null;
-        }
-        try {
-            String decoded =
-                    new String(Base64.getDecoder().decode(header.substring(6).trim()), StandardCharsets.UTF_8);
-            int colon = decoded.indexOf(':');
-            return colon >= 0 ? decoded.substring(0, colon) : decoded;
-        } catch (IllegalArgumentException e) {
-            return null;
-        }
     }
 }

@@ -8,8 +8,6 @@ import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.util.Base64;
 import java.util.Optional;
 import org.jspecify.annotations.Nullable;
 import org.springframework.http.HttpStatus;
@@ -43,7 +41,7 @@ class WriteKeyAuthenticationFilter extends OncePerRequestFilter {
     @Override
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
-        String key = basicUser(request.getHeader("Authorization"));
+        String key = BasicCredentials.user(request.getHeader("Authorization"));
         if (key == null) {
             key = IntakeBody.of(request).map(body -> bodyWriteKey(body.bytes())).orElse(null);
         }
@@ -66,22 +64,6 @@ class WriteKeyAuthenticationFilter extends OncePerRequestFilter {
         context.setAuthentication(IntakeAuthentication.source(source.get()));
         SecurityContextHolder.setContext(context);
         chain.doFilter(request, response);
-    }
-
-    /** The user name of an HTTP Basic header; Segment's docs allow the value to be encoded without the colon. */
-    static @Nullable String basicUser(@Nullable String header) {
-        if (header == null || !header.regionMatches(true, 0, "Basic ", 0, 6)) {
-            return null;
-        }
-        try {
-            String decoded =
-                    new String(Base64.getDecoder().decode(header.substring(6).trim()), StandardCharsets.UTF_8);
-            int colon = decoded.indexOf(':');
-            String user = colon >= 0 ? decoded.substring(0, colon) : decoded;
-            return user.isEmpty() ? null : user;
-        } catch (IllegalArgumentException e) {
-            return null;
-        }
     }
 
     /** Scans only the top level of the body for {@code writeKey}, skipping nested values without building them. */
