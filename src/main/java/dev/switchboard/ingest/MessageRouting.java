@@ -76,15 +76,10 @@ class MessageRouting {
             String source, AcceptedMessage message, UUID eventId, RuleOutcome rule, int index, Instant receivedAt) {
         ActionOutcome action = rule.actions().get(index);
         UUID id = Ids.newId();
+        // What every delivery of this action shares: where it comes from and when it was written.
+        Origin origin = new Origin(id, eventId, source, message.messageId(), rule, index, receivedAt);
         if (action instanceof ActionOutcome.NovuCall call) {
-            return new NewDelivery(
-                    id,
-                    eventId,
-                    source,
-                    message.messageId(),
-                    rule.ruleKey(),
-                    rule.version(),
-                    index,
+            return origin.row(
                     call.type().wireName(),
                     call.userId(),
                     call.method(),
@@ -93,7 +88,6 @@ class MessageRouting {
                     call.transactionId(),
                     call.idempotencyKey(),
                     NewDelivery.PENDING,
-                    receivedAt,
                     due(receivedAt, call.delay()),
                     null);
         }
@@ -102,14 +96,7 @@ class MessageRouting {
             body.put("rule", cancel.ruleKey());
             body.put("within", cancel.within().toString());
             body.put("userId", cancel.userId());
-            return new NewDelivery(
-                    id,
-                    eventId,
-                    source,
-                    message.messageId(),
-                    rule.ruleKey(),
-                    rule.version(),
-                    index,
+            return origin.row(
                     cancel.type().wireName(),
                     cancel.userId(),
                     NewDelivery.LOCAL,
@@ -118,7 +105,6 @@ class MessageRouting {
                     "sb-local-" + id,
                     "sb-local-" + id,
                     NewDelivery.PENDING,
-                    receivedAt,
                     due(receivedAt, cancel.delay()),
                     null);
         }
@@ -126,14 +112,7 @@ class MessageRouting {
                 ? invalid.field() + ": " + invalid.reason()
                 // A cancel by rule needs the person: without a userId it must not cancel anybody's deliveries.
                 : "userId: the message has no userId, so there is nobody whose deliveries to cancel";
-        return new NewDelivery(
-                id,
-                eventId,
-                source,
-                message.messageId(),
-                rule.ruleKey(),
-                rule.version(),
-                index,
+        return origin.row(
                 action.type().wireName(),
                 message.userId(),
                 "NONE",
@@ -143,8 +122,43 @@ class MessageRouting {
                 "sb-invalid-" + id,
                 NewDelivery.INVALID,
                 receivedAt,
-                receivedAt,
                 reason);
+    }
+
+    private record Origin(
+            UUID id, UUID eventId, String source, String messageId, RuleOutcome rule, int index, Instant createdAt) {
+
+        NewDelivery row(
+                String actionType,
+                @Nullable String userId,
+                String method,
+                String path,
+                @Nullable String body,
+                String transactionId,
+                String idempotencyKey,
+                String status,
+                Instant dueAt,
+                @Nullable String lastError) {
+            return new NewDelivery(
+                    id,
+                    eventId,
+                    source,
+                    messageId,
+                    rule.ruleKey(),
+                    rule.version(),
+                    index,
+                    actionType,
+                    userId,
+                    method,
+                    path,
+                    body,
+                    transactionId,
+                    idempotencyKey,
+                    status,
+                    createdAt,
+                    dueAt,
+                    lastError);
+        }
     }
 
     private static Instant due(Instant receivedAt, @Nullable Duration delay) {
