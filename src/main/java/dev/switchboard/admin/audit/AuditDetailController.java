@@ -32,9 +32,15 @@ class AuditDetailController {
     /** A decision with its explanation flattened into lines. */
     record DecisionView(EventDetail.Decision decision, List<TraceRow> trace) {}
 
-    /** A delivery with its request body pretty-printed and whether a person may send it again. */
+    /**
+     * A delivery with the workflow it triggers (if it is a trigger), its request body pretty-printed and whether
+     * a person may send it again.
+     */
     record DeliveryView(
-            EventDetail.Delivery delivery, @Nullable String body, boolean retryable) {}
+            EventDetail.Delivery delivery,
+            @Nullable String workflow,
+            @Nullable String body,
+            boolean retryable) {}
 
     private final EventLog events;
     private final DeliveryRetry retry;
@@ -50,7 +56,7 @@ class AuditDetailController {
     String show(@PathVariable String id, Model model) {
         EventDetail detail = find(id).orElseThrow(EventNotFound::new);
         model.addAttribute("event", detail.summary());
-        model.addAttribute("message", pretty(detail.message()));
+        model.addAttribute("payload", pretty(detail.message()));
         model.addAttribute(
                 "decisions",
                 detail.decisions().stream()
@@ -61,6 +67,7 @@ class AuditDetailController {
                 detail.deliveries().stream()
                         .map(d -> new DeliveryView(
                                 d,
+                                workflow(d),
                                 pretty(d.request().body()),
                                 DeliveryRetry.retryable(d.status()) && !"dry_run".equals(d.status())))
                         .toList());
@@ -102,6 +109,16 @@ class AuditDetailController {
         } catch (IllegalArgumentException e) {
             return Optional.empty();
         }
+    }
+
+    private @Nullable String workflow(EventDetail.Delivery delivery) {
+        JsonNode body = tree(delivery.request().body());
+        if (!"trigger".equals(delivery.actionType())
+                || body == null
+                || !body.path("name").isString()) {
+            return null;
+        }
+        return body.path("name").asString();
     }
 
     private @Nullable JsonNode tree(@Nullable String text) {

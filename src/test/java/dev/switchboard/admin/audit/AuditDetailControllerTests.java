@@ -127,13 +127,14 @@ class AuditDetailControllerTests {
                 .contains("value is the string &quot;75&quot; (compared as number)")
                 .contains("id=\"decision-broken\"", "path $.x[ is not valid")
                 .contains("id=\"delivery-" + DEAD + "\"", "POST /v1/events/trigger", "sb-tx-dead")
+                .contains("<code class=\"workflow\">receipt</code>")
                 .contains("&quot;name&quot; : &quot;receipt&quot;")
                 .contains(
                         "id=\"attempt-" + DEAD + "-1\"", "HTTP 503", "42 ms", "{&quot;message&quot;:&quot;down&quot;}")
                 .contains("gave up after 1 attempts: HTTP 503")
                 .contains("novu-tx-1", "href=\"https://dashboard.novu.co/activity-feed?transactionId=novu-tx-1\"")
                 .contains("<details id=\"message-json\">")
-                .doesNotContain("id=\"retry-");
+                .doesNotContain("id=\"retry-", "class=\"flash ok\"");
         String body = result.getResponse().getContentAsString();
         assertThat(body.indexOf("id=\"received\"")).isLessThan(body.indexOf("id=\"decision-broken\""));
         assertThat(body.indexOf("id=\"decision-order-receipt\"")).isLessThan(body.indexOf("id=\"delivery-"));
