@@ -3,6 +3,8 @@ package dev.switchboard.admin.audit;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.switchboard.rules.RuleCatalog;
+import dev.switchboard.security.Role;
+import dev.switchboard.security.UserAccounts;
 import dev.switchboard.support.IntakeClient;
 import java.net.URLEncoder;
 import java.net.http.HttpResponse;
@@ -44,6 +46,9 @@ class AuditPagesIntegrationTests {
 
     @Autowired
     RuleCatalog catalog;
+
+    @Autowired
+    UserAccounts accounts;
 
     private IntakeClient client;
 
@@ -157,6 +162,28 @@ class AuditPagesIntegrationTests {
 
         assertThat(response.statusCode()).isEqualTo(404);
         assertThat(response.body()).contains("Not found");
+    }
+
+    @Test
+    void letsEditorsButNotViewersRetryOneDeliveryThroughTheApiAsOnThePage() {
+        accounts.create("ed-" + tag, Role.EDITOR, "editor-password-" + tag, "admin");
+        accounts.create("vi-" + tag, Role.VIEWER, "viewer-password-" + tag, "admin");
+        String path = "/api/deliveries/" + UUID.randomUUID() + "/retry";
+
+        var editor = client.request(
+                "POST", path, null, "Authorization", IntakeClient.basic("ed-" + tag, "editor-password-" + tag));
+        var viewer = client.request(
+                "POST", path, null, "Authorization", IntakeClient.basic("vi-" + tag, "viewer-password-" + tag));
+        var bulk = client.request(
+                "POST",
+                "/api/deliveries/retry",
+                null,
+                "Authorization",
+                IntakeClient.basic("ed-" + tag, "editor-password-" + tag));
+
+        assertThat(editor.statusCode()).isEqualTo(404);
+        assertThat(viewer.statusCode()).isEqualTo(403);
+        assertThat(bulk.statusCode()).isEqualTo(403);
     }
 
     @Test
