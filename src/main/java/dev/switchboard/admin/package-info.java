@@ -1,9 +1,10 @@
 /**
  * Pages for people (Thymeleaf, htmx for the interactive parts): overview, rules and their builder, test,
- * backtest and history, import and export, users. Pages call the facades of other modules, never HTTP.
+ * backtest and history, import and export, users, the audit log and the configuration audit. Pages call the facades of other modules, never HTTP.
  */
 @NullMarked
-@ApplicationModule(allowedDependencies = {"audit", "ingest", "novu", "rules", "simulation", "security", "web"})
+@ApplicationModule(
+        allowedDependencies = {"audit", "dispatch", "ingest", "novu", "rules", "simulation", "security", "web"})
 package dev.switchboard.admin;
 
 import org.jspecify.annotations.NullMarked;

@@ -9,6 +9,8 @@ import java.time.ZoneOffset;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.Base64;
+import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -126,6 +128,22 @@ public class EventLog {
         List<EventSummary> page = rows.subList(0, size);
         EventSummary last = page.get(size - 1);
         return new Page(List.copyOf(page), encode(last.receivedAt(), last.id()));
+    }
+
+    /** The keys of the rules that matched each of {@code eventIds}, in key order (events without any are left out). */
+    public Map<UUID, List<String>> matchedRules(Collection<UUID> eventIds) {
+        Map<UUID, List<String>> matched = new HashMap<>();
+        if (eventIds.isEmpty()) {
+            return matched;
+        }
+        jdbc.sql("select event_id, rule_key from rule_decision where event_id in (:ids) and outcome = 'matched'"
+                        + " order by rule_key")
+                .param("ids", List.copyOf(eventIds))
+                .query((rs, row) -> matched.computeIfAbsent(
+                                rs.getObject("event_id", UUID.class), id -> new ArrayList<>())
+                        .add(rs.getString("rule_key")))
+                .list();
+        return matched;
     }
 
     public Optional<EventDetail> get(UUID id) {

@@ -67,6 +67,9 @@ class SecurityConfiguration {
                         .hasRole(Role.VIEWER.name())
                         .requestMatchers("/api/rules/**")
                         .hasRole(Role.EDITOR.name())
+                        // Sending a dead delivery again is an editor's call on the pages, so here too.
+                        .requestMatchers(HttpMethod.POST, "/api/deliveries/*/retry")
+                        .hasRole(Role.EDITOR.name())
                         .anyRequest()
                         .hasRole(Role.ADMIN.name()));
         return http.build();
@@ -121,6 +124,11 @@ class SecurityConfiguration {
                         .hasRole(Role.ADMIN.name())
                         // The pages enforce what the JSON API enforces: viewers read, editors change rules.
                         .requestMatchers(HttpMethod.POST, "/rules/**")
+                        .hasRole(Role.EDITOR.name())
+                        // Deleting a person's data is an admin's call, like POST /api/audit/purge-user.
+                        .requestMatchers("/audit/purge-user")
+                        .hasRole(Role.ADMIN.name())
+                        .requestMatchers(HttpMethod.POST, "/audit/**")
                         .hasRole(Role.EDITOR.name())
                         .anyRequest()
                         .hasRole(Role.VIEWER.name()));

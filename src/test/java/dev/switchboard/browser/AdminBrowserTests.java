@@ -81,6 +81,8 @@ class AdminBrowserTests {
     void aMarketerBuildsTestsPublishesAndRollsBackTheAbandonedCartRule() {
         send("track-user-abandoned-cart", "ajs-browser-before-rule");
         browser.logIn("maria", PASSWORD);
+        // Other tests share this database and may have routed messages today: count from what is there now.
+        int matchedBefore = Integer.parseInt(browser.text(By.id("count-matched")));
         browser.screenshot("overview");
 
         browser.click(By.linkText("Rules"));
@@ -128,7 +130,7 @@ class AdminBrowserTests {
         send("track-user-abandoned-cart", "ajs-browser-after-rule");
         browser.click(By.linkText("Overview"));
         assertThat(browser.text(By.id("deliveries"))).contains("abandoned-cart v1", "POST /v1/events/trigger");
-        assertThat(browser.text(By.id("count-matched"))).isEqualTo("1");
+        assertThat(browser.text(By.id("count-matched"))).isEqualTo(String.valueOf(matchedBefore + 1));
         browser.screenshot("overview");
 
         browser.open("/rules/abandoned-cart");
