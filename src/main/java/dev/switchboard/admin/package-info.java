@@ -3,7 +3,7 @@
  * backtest and history, import and export, users. Pages call the facades of other modules, never HTTP.
  */
 @NullMarked
-@ApplicationModule(allowedDependencies = {"audit", "ingest", "novu", "rules", "simulation", "security", "web"})
+@ApplicationModule(allowedDependencies = {"audit", "dispatch", "ingest", "novu", "rules", "simulation", "security", "web"})
 package dev.switchboard.admin;
 
 import org.jspecify.annotations.NullMarked;
