@@ -3,7 +3,8 @@
  * backtest and history, import and export, users. Pages call the facades of other modules, never HTTP.
  */
 @NullMarked
-@ApplicationModule(allowedDependencies = {"audit", "dispatch", "ingest", "novu", "rules", "simulation", "security", "web"})
+@ApplicationModule(
+        allowedDependencies = {"audit", "dispatch", "ingest", "novu", "rules", "simulation", "security", "web"})
 package dev.switchboard.admin;
 
 import org.jspecify.annotations.NullMarked;
