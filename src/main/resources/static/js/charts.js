@@ -29,13 +29,18 @@
     }
     var data = JSON.parse(figure.getAttribute('data-chart'));
     var names = data.names;
+    // A bucket's start in UTC: 2026-11-27 for a day, 2026-11-27 14:00 for an hour.
+    var label = function (t) {
+      var iso = new Date(t * 1000).toISOString();
+      return data.unit === 'day' ? iso.slice(0, 10) : iso.slice(0, 10) + ' ' + iso.slice(11, 16);
+    };
     var opts = {
       width: Math.max(box.clientWidth, 300),
       height: HEIGHT,
       tzDate: function (ts) { return uPlot.tzDate(new Date(ts * 1000), 'Etc/UTC'); },
       scales: { x: { time: true }, n: { range: function (u, min, max) { return [0, Math.max(max, 1)]; } }, ms: {} },
       series: [
-        {},
+        { label: names.when, value: function (u, t) { return t == null ? '–' : label(t); } },
         series('matched', names.matched, 'n'),
         series('delivered', names.delivered, 'n'),
         series('failed', names.failed, 'n'),
@@ -44,7 +49,15 @@
         series('p99', names.p99, 'ms', [2, 4])
       ],
       axes: [
-        {},
+        {
+          // One tick per day, or every third hour; labelled in UTC like the table (11-27, or 11-27 14:00).
+          splits: function () {
+            return data.t.filter(function (t, i) { return data.unit === 'day' || i % 3 === 0; });
+          },
+          values: function (u, ticks) {
+            return ticks.map(function (t) { return label(t).slice(5); });
+          }
+        },
         { scale: 'n' },
         { scale: 'ms', side: 1, grid: { show: false },
           values: function (u, ticks) { return ticks.map(function (v) { return v + ' ' + data.ms; }); } }

@@ -86,6 +86,7 @@ public class StatsCharts {
         data.put("p99", column(series, RuleStats.Figures::p99LatencyMs));
         Locale locale = LocaleContextHolder.getLocale();
         Map<String, String> names = new LinkedHashMap<>();
+        names.put("when", messages.getMessage("chart.when", null, locale));
         SERIES.forEach(name -> names.put(name, messages.getMessage("chart." + name, null, locale)));
         data.put("names", names);
         data.put("ms", messages.getMessage("chart.ms", null, locale));
