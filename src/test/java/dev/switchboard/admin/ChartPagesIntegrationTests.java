@@ -111,6 +111,15 @@ class ChartPagesIntegrationTests {
                 .contains("<caption class=\"visually-hidden\">All rules, the last 24 hours per hour (UTC)</caption>")
                 .containsPattern("src=\"/webjars/uplot/[0-9.]+/dist/uPlot.iife.min.js\"");
         assertThat(page.split("<th scope=\"row\">", -1)).hasSize(25);
+        var total = java.util.regex.Pattern.compile(
+                        "In total: (\\d+) matched, \\d+ delivered, (\\d+) failed, (\\d+) dead")
+                .matcher(page);
+        assertThat(total.find()).isTrue();
+        assertThat(Long.parseLong(total.group(1)))
+                .as("matched, this test's included")
+                .isGreaterThanOrEqualTo(1);
+        assertThat(Long.parseLong(total.group(2))).as("failed").isGreaterThanOrEqualTo(1);
+        assertThat(Long.parseLong(total.group(3))).as("dead").isGreaterThanOrEqualTo(2);
     }
 
     @Test

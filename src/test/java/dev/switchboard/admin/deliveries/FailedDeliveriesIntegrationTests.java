@@ -150,6 +150,26 @@ class FailedDeliveriesIntegrationTests {
         assertThat(Deliveries.status(jdbc, left)).isEqualTo("dead");
     }
 
+    @Test
+    void theJsonApiEnforcesTheSameRolesAsThePage() throws Exception {
+        UUID dead = insert(rule, "dead", 503, DOWN, Instant.parse("2026-06-04T10:00:00Z"));
+        IntakeClient api = new IntakeClient(port);
+        String vera = IntakeClient.basic("vera", PASSWORD);
+        String dina = IntakeClient.basic("dina", PASSWORD);
+
+        assertThat(api.get("/api/deliveries?rule=" + rule, "Authorization", vera)
+                        .statusCode())
+                .isEqualTo(200);
+        assertThat(api.post("/api/deliveries/" + dead + "/retry", "", "Authorization", vera)
+                        .statusCode())
+                .isEqualTo(403);
+        assertThat(Deliveries.status(jdbc, dead)).isEqualTo("dead");
+        assertThat(api.post("/api/deliveries/" + dead + "/retry", "", "Authorization", dina)
+                        .statusCode())
+                .isEqualTo(202);
+        assertThat(Deliveries.status(jdbc, dead)).isEqualTo("pending");
+    }
+
     /** A browser-like session: a cookie jar, HTTP Basic for the login, redirects not followed. */
     private final class Session {
         private final HttpClient http = HttpClient.newBuilder()
