@@ -44,24 +44,40 @@ public class RuleStats {
         this.jdbc = jdbc;
     }
 
+    /** What {@link Series#rule()} says for the figures of every rule together. */
+    public static final String ALL_RULES = "*";
+
     public Series series(String rule, ChronoUnit unit, Instant from, Instant to) {
+        return series(rule, unit, from, to, " and rule_key = :rule");
+    }
+
+    /** The figures of every rule together, per hour or day: the same buckets as {@link #series}. */
+    public Series allRules(ChronoUnit unit, Instant from, Instant to) {
+        return series(ALL_RULES, unit, from, to, "");
+    }
+
+    private Series series(String rule, ChronoUnit unit, Instant from, Instant to, String ofRule) {
         Map<Instant, Tally> buckets = new TreeMap<>();
         for (Instant at = from.truncatedTo(unit); at.isBefore(to); at = at.plus(1, unit)) {
             buckets.put(at, new Tally());
         }
         Tally total = new Tally();
-        jdbc.sql("select decided_at from rule_decision where rule_key = ? and outcome = 'matched'"
-                        + " and decided_at >= ? and decided_at < ?")
-                .params(rule, utc(from), utc(to))
+        jdbc.sql("select decided_at from rule_decision where outcome = 'matched'" + ofRule
+                        + " and decided_at >= :from and decided_at < :to")
+                .param("from", utc(from))
+                .param("to", utc(to))
+                .params(ofRule.isEmpty() ? Map.of() : Map.of("rule", rule))
                 .query(rs -> {
                     Instant at = rs.getObject(1, OffsetDateTime.class).toInstant();
                     buckets.computeIfAbsent(at.truncatedTo(unit), k -> new Tally()).matched++;
                     total.matched++;
                 });
         jdbc.sql("select status, finished_at, coalesce(retry_budget_from, due_at) started, created_at from delivery"
-                        + " where rule_key = ? and created_at >= ? and created_at < ?"
+                        + " where created_at >= :from and created_at < :to" + ofRule
                         + " and status in ('delivered', 'failed', 'dead', 'invalid')")
-                .params(rule, utc(from), utc(to))
+                .param("from", utc(from))
+                .param("to", utc(to))
+                .params(ofRule.isEmpty() ? Map.of() : Map.of("rule", rule))
                 .query(rs -> {
                     Instant created =
                             rs.getObject("created_at", OffsetDateTime.class).toInstant();

@@ -131,7 +131,7 @@ class DeliveriesController {
             throw new BadRequest(
                     "status must be one of " + STATUSES.stream().sorted().toList());
         }
-        return new DeliveryFilter(status, rule, user, instant("from", from), instant("to", to));
+        return DeliveryFilter.of(status, rule, user, instant("from", from), instant("to", to));
     }
 
     private static @Nullable Instant instant(String name, @Nullable String value) {

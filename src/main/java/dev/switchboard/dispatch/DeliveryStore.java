@@ -7,6 +7,7 @@ import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -32,6 +33,18 @@ class DeliveryStore {
             + " action_type, user_id, method, path, body, transaction_id, idempotency_key, status, attempts,"
             + " created_at, due_at, claimed_by, claimed_until, last_http_status, last_error, novu_transaction_id,"
             + " finished_at, retry_budget_from, requeue_attempts, mask_pointers";
+
+    /**
+     * Why a delivery did not go through, as grouped and filtered: the start of its last error (Novu's status and
+     * message, or the error class), never null.
+     */
+    static final String REASON = "coalesce(left(last_error, 200), '')";
+
+    /** A pending delivery that was tried before shows as {@link DeliveryFilter#RETRYING}. */
+    private static final String RETRYING = "(status = 'pending' and attempts > 0)";
+
+    private static final String STATUS =
+            "case when " + RETRYING + " then '" + DeliveryFilter.RETRYING + "' else status end";
 
     /** Due, or claimed by an instance whose lease ran out (it died or hung). */
     private static final String CLAIMABLE =
@@ -309,12 +322,50 @@ class DeliveryStore {
     // --- the deliveries API ---
 
     List<Delivery> find(DeliveryFilter filter, int limit) {
+        return find(filter, 0, limit);
+    }
+
+    /** Newest first, {@code limit} rows after skipping {@code offset}. */
+    List<Delivery> find(DeliveryFilter filter, long offset, int limit) {
         Map<String, Object> params = new LinkedHashMap<>();
         String where = where(filter, params);
         return jdbc.sql("select " + COLUMNS + " from delivery" + where + " order by created_at desc, id desc limit "
-                        + limit)
+                        + limit + " offset " + offset)
                 .params(params)
                 .query(DeliveryStore::delivery)
+                .list();
+    }
+
+    long count(DeliveryFilter filter) {
+        Map<String, Object> params = new LinkedHashMap<>();
+        String where = where(filter, params);
+        return jdbc.sql("select count(*) from delivery" + where)
+                .params(params)
+                .query(Long.class)
+                .single();
+    }
+
+    /**
+     * The deliveries matching the filter counted per rule, status and reason (the start of {@code last_error}),
+     * with their oldest and newest creation time and the last HTTP status Novu answered; the largest groups
+     * first. One GROUP BY over the rows the filter selects.
+     */
+    List<DeliveryGroup> groups(DeliveryFilter filter, int limit) {
+        Map<String, Object> params = new LinkedHashMap<>();
+        String where = where(filter, params);
+        return jdbc.sql("select rule_key, " + STATUS + " as shown_status, " + REASON + " as reason,"
+                        + " max(last_http_status) as http_status, count(*) as n, min(created_at) as oldest,"
+                        + " max(created_at) as newest from delivery" + where + " group by rule_key, " + STATUS + ", "
+                        + REASON + " order by n desc, rule_key, shown_status, reason limit " + limit)
+                .params(params)
+                .query((rs, row) -> new DeliveryGroup(
+                        rs.getString("rule_key"),
+                        rs.getString("shown_status"),
+                        rs.getString("reason"),
+                        (Integer) rs.getObject("http_status", Integer.class),
+                        rs.getLong("n"),
+                        instant(rs, "oldest"),
+                        instant(rs, "newest")))
                 .list();
     }
 
@@ -359,6 +410,20 @@ class DeliveryStore {
                 .update();
     }
 
+    /** Re-queues those of the given deliveries that are in one of {@code retryable} states. */
+    int requeue(Collection<UUID> ids, List<String> retryable, Instant now) {
+        if (ids.isEmpty()) {
+            return 0;
+        }
+        return jdbc.sql("update delivery set status = 'pending', due_at = :now, retry_budget_from = :now,"
+                        + " requeue_attempts = attempts, claimed_by = null, claimed_until = null, finished_at = null"
+                        + " where id in (:ids) and status in (:retryable) and method <> 'LOCAL'")
+                .param("now", at(now))
+                .param("ids", List.copyOf(ids))
+                .param("retryable", retryable)
+                .update();
+    }
+
     int requeue(UUID id, List<String> retryable, Instant now) {
         return jdbc.sql("update delivery set status = 'pending', due_at = :now, retry_budget_from = :now,"
                         + " requeue_attempts = attempts, claimed_by = null, claimed_until = null, finished_at = null"
@@ -371,9 +436,23 @@ class DeliveryStore {
 
     private static String where(DeliveryFilter filter, Map<String, Object> params) {
         List<String> conditions = new ArrayList<>();
-        if (filter.status() != null) {
-            conditions.add("status = :status");
-            params.put("status", filter.status());
+        List<String> stored = filter.statuses().stream()
+                .filter(status -> !DeliveryFilter.RETRYING.equals(status))
+                .toList();
+        List<String> either = new ArrayList<>();
+        if (!stored.isEmpty()) {
+            either.add("status in (:statuses)");
+            params.put("statuses", stored);
+        }
+        if (filter.statuses().contains(DeliveryFilter.RETRYING)) {
+            either.add(RETRYING);
+        }
+        if (!either.isEmpty()) {
+            conditions.add(either.size() == 1 ? either.get(0) : "(" + String.join(" or ", either) + ")");
+        }
+        if (filter.reason() != null) {
+            conditions.add(REASON + " = :reason");
+            params.put("reason", filter.reason());
         }
         if (filter.rule() != null) {
             conditions.add("rule_key = :rule");

@@ -63,12 +63,15 @@ class SecurityConfiguration {
                 .exceptionHandling(errors -> errors.authenticationEntryPoint(ProblemSecurityHandlers.unauthorized())
                         .accessDeniedHandler(ProblemSecurityHandlers.forbidden()))
                 .authorizeHttpRequests(requests -> requests.requestMatchers(
-                                HttpMethod.GET, "/api/events/**", "/api/rules/**", "/api/audit/**", "/api/stats/**")
+                                HttpMethod.GET,
+                                "/api/events/**",
+                                "/api/rules/**",
+                                "/api/audit/**",
+                                "/api/stats/**",
+                                "/api/deliveries/**")
                         .hasRole(Role.VIEWER.name())
-                        .requestMatchers("/api/rules/**")
-                        .hasRole(Role.EDITOR.name())
-                        // Sending a dead delivery again is an editor's call on the pages, so here too.
-                        .requestMatchers(HttpMethod.POST, "/api/deliveries/*/retry")
+                        // Sending a failed delivery again is an editor's call on the page and in the API alike.
+                        .requestMatchers("/api/rules/**", "/api/deliveries/**")
                         .hasRole(Role.EDITOR.name())
                         .anyRequest()
                         .hasRole(Role.ADMIN.name()));
@@ -122,8 +125,9 @@ class SecurityConfiguration {
                         .permitAll()
                         .requestMatchers("/users/**", "/settings/**")
                         .hasRole(Role.ADMIN.name())
-                        // The pages enforce what the JSON API enforces: viewers read, editors change rules.
-                        .requestMatchers(HttpMethod.POST, "/rules/**")
+                        // The pages enforce what the JSON API enforces: viewers read, editors change rules and
+                        // send failed deliveries again.
+                        .requestMatchers(HttpMethod.POST, "/rules/**", "/deliveries/**")
                         .hasRole(Role.EDITOR.name())
                         // Deleting a person's data is an admin's call, like POST /api/audit/purge-user.
                         .requestMatchers("/audit/purge-user")

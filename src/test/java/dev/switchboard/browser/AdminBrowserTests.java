@@ -81,7 +81,8 @@ class AdminBrowserTests {
     void aMarketerBuildsTestsPublishesAndRollsBackTheAbandonedCartRule() {
         send("track-user-abandoned-cart", "ajs-browser-before-rule");
         browser.logIn("maria", PASSWORD);
-        // Other tests share this database and may have routed messages today: count from what is there now.
+        browser.open("/");
+        // Other full-context tests share this database and route messages of their own: count from here.
         int matchedBefore = Integer.parseInt(browser.text(By.id("count-matched")));
         browser.screenshot("overview");
 
@@ -130,7 +131,7 @@ class AdminBrowserTests {
         send("track-user-abandoned-cart", "ajs-browser-after-rule");
         browser.click(By.linkText("Overview"));
         assertThat(browser.text(By.id("deliveries"))).contains("abandoned-cart v1", "POST /v1/events/trigger");
-        assertThat(browser.text(By.id("count-matched"))).isEqualTo(String.valueOf(matchedBefore + 1));
+        assertThat(browser.text(By.id("count-matched"))).isEqualTo(Integer.toString(matchedBefore + 1));
         browser.screenshot("overview");
 
         browser.open("/rules/abandoned-cart");

@@ -31,6 +31,8 @@ public final class Deliveries {
     private @Nullable Instant dueAt;
     private @Nullable String claimedBy;
     private @Nullable Instant claimedUntil;
+    private @Nullable Integer lastHttpStatus;
+    private @Nullable String lastError;
 
     private Deliveries() {}
 
@@ -112,6 +114,20 @@ public final class Deliveries {
         return this;
     }
 
+    /** Ended (or waits for its next attempt) after Novu answered {@code httpStatus} (null: no answer) for {@code error}. */
+    public Deliveries failure(String status, @Nullable Integer httpStatus, String error) {
+        this.status = status;
+        this.attempts = Math.max(attempts, 1);
+        this.lastHttpStatus = httpStatus;
+        this.lastError = error;
+        return this;
+    }
+
+    public Deliveries eventId(UUID eventId) {
+        this.eventId = eventId;
+        return this;
+    }
+
     public Deliveries claimed(String by, Instant until) {
         this.status = "sending";
         this.claimedBy = by;
@@ -152,9 +168,9 @@ public final class Deliveries {
     public UUID insert(JdbcClient jdbc) {
         jdbc.sql("insert into delivery (id, event_id, source, message_id, rule_key, rule_version, action_index,"
                         + " action_type, user_id, method, path, body, transaction_id, idempotency_key, status, attempts,"
-                        + " created_at, due_at, claimed_by, claimed_until) values (:id, :event, :source, :message,"
-                        + " :rule, :version, :index, :type, :user, :method, :path, :body, :tx, :key, :status, :attempts,"
-                        + " :created, :due, :claimedBy, :claimedUntil)")
+                        + " created_at, due_at, claimed_by, claimed_until, last_http_status, last_error) values (:id,"
+                        + " :event, :source, :message, :rule, :version, :index, :type, :user, :method, :path, :body,"
+                        + " :tx, :key, :status, :attempts, :created, :due, :claimedBy, :claimedUntil, :http, :error)")
                 .param("id", id)
                 .param("event", eventId)
                 .param("source", source)
@@ -175,6 +191,8 @@ public final class Deliveries {
                 .param("due", (dueAt == null ? createdAt : dueAt).atOffset(ZoneOffset.UTC))
                 .param("claimedBy", claimedBy)
                 .param("claimedUntil", claimedUntil == null ? null : claimedUntil.atOffset(ZoneOffset.UTC))
+                .param("http", lastHttpStatus)
+                .param("error", lastError)
                 .update();
         return id;
     }

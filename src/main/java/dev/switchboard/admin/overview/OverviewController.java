@@ -1,6 +1,7 @@
 package dev.switchboard.admin.overview;
 
 import dev.switchboard.admin.NovuAccount;
+import dev.switchboard.admin.StatsCharts;
 import dev.switchboard.audit.EventLog;
 import dev.switchboard.audit.EventQuery;
 import dev.switchboard.novu.NovuProperties;
@@ -20,8 +21,16 @@ class OverviewController {
     private final NovuProperties novu;
     private final NovuAccount account;
     private final Clock clock;
+    private final StatsCharts charts;
 
-    OverviewController(TrafficFigures figures, EventLog events, NovuProperties novu, NovuAccount account, Clock clock) {
+    OverviewController(
+            TrafficFigures figures,
+            EventLog events,
+            NovuProperties novu,
+            NovuAccount account,
+            Clock clock,
+            StatsCharts charts) {
+        this.charts = charts;
         this.account = account;
         this.figures = figures;
         this.events = events;
@@ -33,6 +42,7 @@ class OverviewController {
     String show(Model model) {
         Instant since = clock.instant().minus(Duration.ofHours(24));
         model.addAttribute("counts", figures.since(since));
+        model.addAttribute("chart", charts.allRules());
         model.addAttribute("busiest", figures.busiestRules(since, 5));
         model.addAttribute("deliveries", figures.latestDeliveries(10));
         model.addAttribute("novuBaseUrl", novu.baseUrl());

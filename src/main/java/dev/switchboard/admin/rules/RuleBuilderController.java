@@ -1,6 +1,7 @@
 package dev.switchboard.admin.rules;
 
 import dev.switchboard.admin.CurrentUser;
+import dev.switchboard.admin.StatsCharts;
 import dev.switchboard.rules.InvalidRuleException;
 import dev.switchboard.rules.RuleCatalog;
 import dev.switchboard.rules.RuleConflictException;
@@ -33,11 +34,13 @@ class RuleBuilderController {
     private final RuleCatalog catalog;
     private final BuilderPage page;
     private final JsonMapper json;
+    private final StatsCharts charts;
 
-    RuleBuilderController(RuleCatalog catalog, BuilderPage page, JsonMapper json) {
+    RuleBuilderController(RuleCatalog catalog, BuilderPage page, JsonMapper json, StatsCharts charts) {
         this.catalog = catalog;
         this.page = page;
         this.json = json;
+        this.charts = charts;
     }
 
     @GetMapping("/rules/new")
@@ -45,9 +48,13 @@ class RuleBuilderController {
         return page.show(model, RuleForm.blank(), null, FieldErrors.none());
     }
 
+    /** The rule with its chart: the last 7 days per day, or with {@code stats=hour} the last 24 hours per hour. */
     @GetMapping("/rules/{key}")
-    String showEditForm(@PathVariable String key, Model model) {
+    String showEditForm(@PathVariable String key, @RequestParam(defaultValue = "day") String stats, Model model) {
         RuleView rule = catalog.get(key);
+        String range = "hour".equals(stats) ? "hour" : "day";
+        model.addAttribute("statsRange", range);
+        model.addAttribute("chart", charts.rule(key, range));
         return page.show(model, RuleForm.from(rule.current()), rule, FieldErrors.none());
     }
 

@@ -3,14 +3,18 @@ package dev.switchboard.admin.overview;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.mockito.ArgumentMatchers.any;
 import static org.mockito.ArgumentMatchers.anyInt;
+import static org.mockito.ArgumentMatchers.eq;
 import static org.mockito.BDDMockito.given;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
 
 import dev.switchboard.admin.AdminSliceTestConfiguration;
 import dev.switchboard.admin.NovuAccount;
+import dev.switchboard.admin.StatsCharts;
 import dev.switchboard.audit.EventLog;
 import dev.switchboard.audit.EventSummary;
+import dev.switchboard.audit.RuleStats;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -24,7 +28,7 @@ import org.springframework.test.context.bean.override.mockito.MockitoBean;
 import org.springframework.test.web.servlet.assertj.MockMvcTester;
 
 @WebMvcTest(OverviewController.class)
-@Import(AdminSliceTestConfiguration.class)
+@Import({AdminSliceTestConfiguration.class, StatsCharts.class})
 class OverviewControllerTests {
 
     @Autowired
@@ -42,9 +46,44 @@ class OverviewControllerTests {
     @MockitoBean
     NovuAccount novu;
 
+    @MockitoBean
+    RuleStats stats;
+
     @BeforeEach
     void novuNotChecked() {
         given(novu.reachability()).willReturn(new NovuAccount.Reachability("dry_run", null, null));
+        given(stats.allRules(any(), any(), any()))
+                .willAnswer(call -> new RuleStats.Series(
+                        RuleStats.ALL_RULES,
+                        "hour",
+                        call.getArgument(1),
+                        call.getArgument(2),
+                        new RuleStats.Figures(0, 0, 0, 0, 0, null, null),
+                        List.of()));
+    }
+
+    @Test
+    void chartsEveryRulePerHourOverTheLast24HoursWithTheNumbersInATable() {
+        given(figures.since(any())).willReturn(new Counts(0, 0, Map.of()));
+        Instant hour = Instant.parse("2026-11-28T07:00:00Z");
+        RuleStats.Figures figures = new RuleStats.Figures(40, 35, 2, 1, 3, 120L, 480L);
+        given(stats.allRules(eq(ChronoUnit.HOURS), any(), any()))
+                .willReturn(new RuleStats.Series(
+                        RuleStats.ALL_RULES,
+                        "hour",
+                        hour,
+                        hour.plusSeconds(3600),
+                        figures,
+                        List.of(new RuleStats.Bucket(hour, figures))));
+
+        var result = mvc.get().uri("/").with(user("vic").roles("VIEWER")).exchange();
+
+        assertThat(result)
+                .bodyText()
+                .contains("id=\"overview-chart\"", "data-chart=\"{&quot;unit&quot;:&quot;hour&quot;")
+                .contains("&quot;t&quot;:[1795849200]", "&quot;matched&quot;:[40]", "&quot;p99&quot;:[480]")
+                .contains("All rules, the last 24 hours per hour (UTC)", "<th scope=\"row\">2026-11-28 07:00</th>")
+                .contains("<td>35</td>", "<td>480</td>", "median latency 120 ms, p99 480 ms.");
     }
 
     @Test

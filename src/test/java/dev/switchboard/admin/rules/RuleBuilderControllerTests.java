@@ -7,6 +7,7 @@ import static org.mockito.ArgumentMatchers.any;
 import static org.mockito.ArgumentMatchers.anyBoolean;
 import static org.mockito.ArgumentMatchers.eq;
 import static org.mockito.BDDMockito.given;
+import static org.mockito.BDDMockito.then;
 import static org.mockito.Mockito.never;
 import static org.mockito.Mockito.verify;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
@@ -14,13 +15,18 @@ import static org.springframework.security.test.web.servlet.request.SecurityMock
 
 import dev.switchboard.admin.AdminSliceTestConfiguration;
 import dev.switchboard.admin.NovuAccount;
+import dev.switchboard.admin.StatsCharts;
 import dev.switchboard.audit.EventLog;
+import dev.switchboard.audit.RuleStats;
 import dev.switchboard.novu.NovuWorkflow;
 import dev.switchboard.rules.InvalidRuleException;
 import dev.switchboard.rules.RuleCatalog;
 import dev.switchboard.rules.RuleNotFoundException;
 import dev.switchboard.rules.RuleProblem;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.List;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.mockito.ArgumentCaptor;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -33,7 +39,7 @@ import org.springframework.test.web.servlet.assertj.MvcTestResult;
 import tools.jackson.databind.JsonNode;
 
 @WebMvcTest(RuleBuilderController.class)
-@Import({AdminSliceTestConfiguration.class, BuilderPage.class})
+@Import({AdminSliceTestConfiguration.class, BuilderPage.class, StatsCharts.class})
 class RuleBuilderControllerTests {
 
     @Autowired
@@ -53,6 +59,66 @@ class RuleBuilderControllerTests {
 
     @MockitoBean
     NovuAccount novu;
+
+    @MockitoBean
+    RuleStats stats;
+
+    @BeforeEach
+    void quietStatistics() {
+        given(stats.series(any(), any(), any(), any()))
+                .willAnswer(call -> new RuleStats.Series(
+                        call.getArgument(0),
+                        call.getArgument(1) == ChronoUnit.HOURS ? "hour" : "day",
+                        call.getArgument(2),
+                        call.getArgument(3),
+                        NO_FIGURES,
+                        List.of()));
+    }
+
+    private static final RuleStats.Figures NO_FIGURES = new RuleStats.Figures(0, 0, 0, 0, 0, null, null);
+
+    @Test
+    void showsTheRulesLast7DaysAsAChartWithItsNumbersInATable() {
+        given(catalog.get("cart")).willReturn(published("cart", rule("cart", "Cart", 20)));
+        Instant day = Instant.parse("2026-11-27T00:00:00Z");
+        given(stats.series(eq("cart"), eq(ChronoUnit.DAYS), any(), any()))
+                .willReturn(new RuleStats.Series(
+                        "cart",
+                        "day",
+                        day,
+                        day.plusSeconds(86_400),
+                        new RuleStats.Figures(12, 9, 1, 2, 0, 230L, 900L),
+                        List.of(new RuleStats.Bucket(day, new RuleStats.Figures(12, 9, 1, 2, 0, 230L, 900L)))));
+
+        var result =
+                mvc.get().uri("/rules/cart").with(user("vic").roles("VIEWER")).exchange();
+
+        assertThat(result).hasStatusOk();
+        assertThat(result)
+                .bodyText()
+                .contains(
+                        "id=\"rule-chart\"",
+                        "data-chart=\"{&quot;unit&quot;:&quot;day&quot;,&quot;t&quot;:[1795737600]")
+                .contains("&quot;matched&quot;:[12]", "&quot;dead&quot;:[2]", "&quot;median&quot;:[230]")
+                .contains("&quot;p99&quot;:[900]")
+                .contains("<caption class=\"visually-hidden\">This rule, the last 7 days per day (UTC)</caption>")
+                .contains("<th scope=\"row\">2026-11-27</th>", "<td>12</td>", "<td>900</td>")
+                .contains("In total: 12 matched, 9 delivered, 1 failed, 2 dead; median latency 230 ms, p99 900 ms.")
+                .containsPattern("src=\"/webjars/uplot/[0-9.]+/dist/uPlot.iife.min.js\"")
+                .contains("/js/charts.js")
+                .contains("id=\"stats-day\" aria-current=\"page\"");
+    }
+
+    @Test
+    void switchesTheChartToTheLast24HoursPerHour() {
+        given(catalog.get("cart")).willReturn(published("cart", rule("cart", "Cart", 20)));
+
+        assertThat(mvc.get().uri("/rules/cart?stats=hour").with(user("vic").roles("VIEWER")))
+                .bodyText()
+                .contains("This rule, the last 24 hours per hour (UTC)", "aria-current=\"page\">24 hours, per hour</a>")
+                .contains("none yet");
+        then(stats).should().series(eq("cart"), eq(ChronoUnit.HOURS), any(), any());
+    }
 
     /** The builder form of the abandoned-cart rule as a browser posts it. */
     private MvcTestResult post(String uri, String op, String role, String... extra) {
