@@ -3,7 +3,18 @@
  * backtest and history, import and export, users. Pages call the facades of other modules, never HTTP.
  */
 @NullMarked
-@ApplicationModule(allowedDependencies = {"audit", "ingest", "novu", "rules", "simulation", "security", "web"})
+@ApplicationModule(
+        allowedDependencies = {
+            "audit",
+            "ingest",
+            "novu",
+            "rules",
+            "simulation",
+            "security",
+            "settings",
+            "dispatch",
+            "web"
+        })
 package dev.switchboard.admin;
 
 import org.jspecify.annotations.NullMarked;
