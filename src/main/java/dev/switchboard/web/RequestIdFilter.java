@@ -8,6 +8,8 @@ import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.util.regex.Pattern;
 import org.jspecify.annotations.Nullable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.slf4j.MDC;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
@@ -32,6 +34,8 @@ public class RequestIdFilter extends OncePerRequestFilter {
 
     /** The request attribute holding the id, for the error dispatch after the filter chain has returned. */
     public static final String ATTRIBUTE = RequestIdFilter.class.getName() + ".id";
+
+    private static final Logger log = LoggerFactory.getLogger(RequestIdFilter.class);
 
     private static final Pattern SAFE = Pattern.compile("[A-Za-z0-9._\\-]{8,64}");
 
@@ -63,6 +67,10 @@ public class RequestIdFilter extends OncePerRequestFilter {
         MDC.put(KEY, id);
         try {
             chain.doFilter(request, response);
+        } catch (IOException | ServletException | RuntimeException e) {
+            // Logged here, while the id is in the MDC: the container logs it again, but after the MDC is gone.
+            log.error("Request {} {} failed (request id {})", request.getMethod(), request.getRequestURI(), id, e);
+            throw e;
         } finally {
             if (outer == null) {
                 MDC.remove(KEY);
