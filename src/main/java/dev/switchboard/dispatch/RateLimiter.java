@@ -23,7 +23,7 @@ class RateLimiter {
     private final Clock clock;
     private final DispatchProperties.RateLimit environment;
     private final RuntimeSettings settings;
-    private volatile Limits limits;
+    private volatile @Nullable Limits limits;
 
     private record Limits(RateLimits rates, Map<NovuBucket, TokenBucket> buckets) {}
 
@@ -31,7 +31,6 @@ class RateLimiter {
         this.clock = clock;
         this.environment = properties.rateLimit();
         this.settings = settings;
-        this.limits = build(rates(), null);
     }
 
     /** The rates in effect, requests per second per category. */
@@ -42,25 +41,40 @@ class RateLimiter {
     }
 
     @EventListener(SettingsRefreshed.class)
-    void settingsChanged() {
+    synchronized void settingsChanged() {
         RateLimits rates = rates();
         Limits current = limits;
-        if (!rates.equals(current.rates())) {
+        if (current != null && !rates.equals(current.rates())) {
             limits = build(rates, current);
         }
     }
 
+    /** Built on first use, not in the constructor, which may run before the settings table exists. */
+    private Limits limits() {
+        Limits current = limits;
+        if (current == null) {
+            synchronized (this) {
+                current = limits;
+                if (current == null) {
+                    current = build(rates(), null);
+                    limits = current;
+                }
+            }
+        }
+        return current;
+    }
+
     Duration reserve(NovuBucket bucket) {
-        return limits.buckets().get(bucket).reserve();
+        return limits().buckets().get(bucket).reserve();
     }
 
     void cancel(NovuBucket bucket) {
-        limits.buckets().get(bucket).cancel();
+        limits().buckets().get(bucket).cancel();
     }
 
     /** After a 429 the whole category waits, not just the delivery that hit it. */
     void backOff(NovuBucket bucket, Duration wait) {
-        limits.buckets().get(bucket).pauseUntil(clock.instant().plus(wait));
+        limits().buckets().get(bucket).pauseUntil(clock.instant().plus(wait));
     }
 
     private Limits build(RateLimits rates, @Nullable Limits previous) {

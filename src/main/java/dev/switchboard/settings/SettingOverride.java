@@ -9,4 +9,11 @@ public record SettingOverride(Setting setting, String value, Instant updatedAt, 
     public String shown() {
         return setting.secret() ? Secrets.masked(value) : value;
     }
+
+    @Override
+    public String toString() {
+        // Never print a secret, not even by accident in a log line.
+        return "SettingOverride[" + setting.key() + "=" + shown() + ", updatedAt=" + updatedAt + ", updatedBy="
+                + updatedBy + "]";
+    }
 }

@@ -3,7 +3,9 @@ package dev.switchboard.admin.overview;
 import dev.switchboard.admin.NovuAccount;
 import dev.switchboard.audit.EventLog;
 import dev.switchboard.audit.EventQuery;
+import dev.switchboard.novu.NovuClient;
 import dev.switchboard.novu.NovuProperties;
+import dev.switchboard.settings.RuntimeSettings;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -18,10 +20,18 @@ class OverviewController {
     private final TrafficFigures figures;
     private final EventLog events;
     private final NovuProperties novu;
+    private final RuntimeSettings settings;
     private final NovuAccount account;
     private final Clock clock;
 
-    OverviewController(TrafficFigures figures, EventLog events, NovuProperties novu, NovuAccount account, Clock clock) {
+    OverviewController(
+            TrafficFigures figures,
+            EventLog events,
+            NovuProperties novu,
+            RuntimeSettings settings,
+            NovuAccount account,
+            Clock clock) {
+        this.settings = settings;
         this.account = account;
         this.figures = figures;
         this.events = events;
@@ -35,7 +45,8 @@ class OverviewController {
         model.addAttribute("counts", figures.since(since));
         model.addAttribute("busiest", figures.busiestRules(since, 5));
         model.addAttribute("deliveries", figures.latestDeliveries(10));
-        model.addAttribute("novuBaseUrl", novu.baseUrl());
+        model.addAttribute(
+                "novuBaseUrl", NovuClient.Connection.effective(novu, settings).baseUrl());
         model.addAttribute("novuReachability", account.reachability());
         model.addAttribute(
                 "events", events.find(new EventQuery(null, null, null, null, null, null, null, null, null, null, 15)));
