@@ -91,6 +91,28 @@ class SettingsPostgresTests {
     }
 
     @Test
+    void anotherInstancePicksUpAChangeAtItsNextRefresh(@TempDir Path data) {
+        SettingsProperties properties =
+                new SettingsProperties("postgres-test-key", data.resolve("key"), Duration.ofSeconds(10));
+        List<Object> seenByOther = new ArrayList<>();
+        RuntimeSettings one = settings(properties, new ArrayList<>());
+        RuntimeSettings other = settings(properties, seenByOther);
+        assertThat(other.rateLimits()).isEmpty();
+
+        one.set(Setting.RATE_LIMIT, "team", "ada");
+        other.refresh();
+
+        assertThat(other.rateLimits()).contains(RateLimits.Plan.TEAM.limits());
+        assertThat(seenByOther).containsExactly(new SettingsRefreshed());
+
+        other.refresh();
+        assertThat(seenByOther).as("nothing changed: no reload").hasSize(1);
+        one.reset(Setting.RATE_LIMIT, "ada");
+        other.refresh();
+        assertThat(other.rateLimits()).isEmpty();
+    }
+
+    @Test
     void generatesAnOwnerOnlyKeyFileOnFirstStartAndReusesIt(@TempDir Path data) throws Exception {
         Path keyFile = data.resolve("nested").resolve("settings-encryption.key");
         List<Object> events = new ArrayList<>();
