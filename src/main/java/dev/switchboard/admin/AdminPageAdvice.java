@@ -1,7 +1,9 @@
 package dev.switchboard.admin;
 
+import dev.switchboard.novu.NovuClient;
 import dev.switchboard.novu.NovuProperties;
 import dev.switchboard.rules.RuleNotFoundException;
+import dev.switchboard.settings.RuntimeSettings;
 import org.jspecify.annotations.Nullable;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.authentication.AnonymousAuthenticationToken;
@@ -11,14 +13,16 @@ import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.ResponseStatus;
 
-/** What every page's layout needs (who is logged in, dry-run mode), and the not-found page for a missing rule. */
+/** What every page's layout needs (who is logged in, dry-run mode, the environment name), and the not-found page for a missing rule. */
 @ControllerAdvice(basePackages = "dev.switchboard.admin")
 class AdminPageAdvice {
 
     private final NovuProperties novu;
+    private final RuntimeSettings settings;
 
-    AdminPageAdvice(NovuProperties novu) {
+    AdminPageAdvice(NovuProperties novu, RuntimeSettings settings) {
         this.novu = novu;
+        this.settings = settings;
     }
 
     @ModelAttribute("me")
@@ -32,7 +36,14 @@ class AdminPageAdvice {
 
     @ModelAttribute("dryRun")
     boolean dryRun() {
-        return novu.dryRun();
+        return NovuClient.Connection.effective(novu, settings).dryRun();
+    }
+
+    /** Which installation this is, in every page's header. */
+    @ModelAttribute("environmentName")
+    @Nullable
+    String environmentName() {
+        return settings.environmentName();
     }
 
     @ExceptionHandler(RuleNotFoundException.class)

@@ -1,9 +1,9 @@
 package dev.switchboard.admin;
 
 import dev.switchboard.novu.NovuClient;
-import dev.switchboard.novu.NovuProperties;
 import dev.switchboard.novu.NovuWorkflow;
 import dev.switchboard.novu.NovuWorkflows;
+import dev.switchboard.settings.SettingsRefreshed;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -17,6 +17,7 @@ import java.util.concurrent.TimeoutException;
 import java.util.function.Supplier;
 import org.jspecify.annotations.Nullable;
 import org.springframework.beans.factory.DisposableBean;
+import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
 
 /**
@@ -43,7 +44,6 @@ public class NovuAccount implements DisposableBean {
         }
     }
 
-    private final NovuProperties properties;
     private final NovuClient client;
     private final ExecutorService executor = Executors.newFixedThreadPool(2, runnable -> {
         Thread thread = new Thread(runnable, "novu-account");
@@ -53,8 +53,7 @@ public class NovuAccount implements DisposableBean {
     private final Cached<List<NovuWorkflow>> workflows;
     private final Cached<Reachability> reachability;
 
-    public NovuAccount(NovuProperties properties, NovuClient client, Clock clock) {
-        this.properties = properties;
+    public NovuAccount(NovuClient client, Clock clock) {
         this.client = client;
         this.workflows = new Cached<>(clock, Duration.ofSeconds(WORKFLOWS_TTL_SECONDS), this::fetchWorkflows);
         this.reachability = new Cached<>(clock, Duration.ofSeconds(REACHABLE_TTL_SECONDS), () -> check(clock));
@@ -62,16 +61,23 @@ public class NovuAccount implements DisposableBean {
 
     /** The account's workflows; empty in dry-run mode or when Novu did not answer (the caller falls back). */
     public List<NovuWorkflow> workflows() {
-        if (properties.dryRun()) {
+        if (client.dryRun()) {
             return List.of();
         }
         List<NovuWorkflow> known = workflows.get(WAIT);
         return known == null ? List.of() : known;
     }
 
+    /** A new base URL or API key on {@code /settings}: what was known about the old account no longer holds. */
+    @EventListener(SettingsRefreshed.class)
+    void settingsChanged() {
+        workflows.expire();
+        reachability.expire();
+    }
+
     /** Whether Novu answers with the configured key; never checked in dry-run mode. */
     public Reachability reachability() {
-        if (properties.dryRun()) {
+        if (client.dryRun()) {
             return new Reachability("dry_run", null, null);
         }
         Reachability known = reachability.get(WAIT);
@@ -114,6 +120,11 @@ public class NovuAccount implements DisposableBean {
             this.clock = clock;
             this.ttl = ttl;
             this.loader = loader;
+        }
+
+        /** Forgets the value: the next call loads a new one (the last known is kept while it loads). */
+        void expire() {
+            loadedAt = null;
         }
 
         /** The fresh value; else waits up to {@code wait} for a new one, then gives the last known (or null). */

@@ -1,6 +1,6 @@
 package dev.switchboard.admin;
 
-import dev.switchboard.novu.NovuProperties;
+import dev.switchboard.novu.NovuClient;
 import dev.switchboard.security.AdminProperties;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -15,10 +15,10 @@ class StartupGuide {
 
     private static final Logger log = LoggerFactory.getLogger(StartupGuide.class);
 
-    private final NovuProperties novu;
+    private final NovuClient novu;
     private final AdminProperties admin;
 
-    StartupGuide(NovuProperties novu, AdminProperties admin) {
+    StartupGuide(NovuClient novu, AdminProperties admin) {
         this.novu = novu;
         this.admin = admin;
     }
@@ -38,6 +38,6 @@ class StartupGuide {
                 port,
                 novu.dryRun()
                         ? "DRY RUN - no API key (SWITCHBOARD_NOVU_API_KEY), deliveries are recorded, not sent."
-                        : "sending to " + novu.baseUrl());
+                        : "sending to " + novu.connection().baseUrl());
     }
 }

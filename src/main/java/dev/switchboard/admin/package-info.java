@@ -4,7 +4,17 @@
  */
 @NullMarked
 @ApplicationModule(
-        allowedDependencies = {"audit", "dispatch", "ingest", "novu", "rules", "simulation", "security", "web"})
+        allowedDependencies = {
+            "audit",
+            "ingest",
+            "novu",
+            "rules",
+            "simulation",
+            "security",
+            "settings",
+            "dispatch",
+            "web"
+        })
 package dev.switchboard.admin;
 
 import org.jspecify.annotations.NullMarked;

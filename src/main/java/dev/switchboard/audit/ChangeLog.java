@@ -2,13 +2,16 @@ package dev.switchboard.audit;
 
 import dev.switchboard.message.Ids;
 import dev.switchboard.rules.RuleChanged;
+import dev.switchboard.settings.SettingChanged;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import org.jspecify.annotations.Nullable;
 import org.springframework.context.event.EventListener;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -65,6 +68,19 @@ public class ChangeLog {
                 change.key(),
                 change.action(),
                 json.writeValueAsString(JsonDiff.diff(before, after)));
+    }
+
+    /**
+     * Runtime settings overridden or reset, recorded in the transaction that makes the change; secret values
+     * arrive masked.
+     */
+    @EventListener
+    void onSettingChanged(SettingChanged change) {
+        Map<String, @Nullable String> before = new LinkedHashMap<>();
+        before.put("value", change.before());
+        Map<String, @Nullable String> after = new LinkedHashMap<>();
+        after.put("value", change.after());
+        record(change.user(), "setting", change.setting().key(), change.action(), before, after);
     }
 
     void insert(String by, String kind, String subject, String action, @Nullable String diff) {

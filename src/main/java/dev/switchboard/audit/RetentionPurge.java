@@ -1,11 +1,14 @@
 package dev.switchboard.audit;
 
+import dev.switchboard.settings.RuntimeSettings;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.OptionalInt;
 import java.util.UUID;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -32,13 +35,42 @@ class RetentionPurge {
     private final JdbcClient jdbc;
     private final TransactionTemplate transactions;
     private final AuditProperties properties;
+    private final RuntimeSettings settings;
     private final Clock clock;
 
-    RetentionPurge(JdbcClient jdbc, TransactionTemplate transactions, AuditProperties properties, Clock clock) {
+    RetentionPurge(
+            JdbcClient jdbc,
+            TransactionTemplate transactions,
+            AuditProperties properties,
+            RuntimeSettings settings,
+            Clock clock) {
         this.jdbc = jdbc;
         this.transactions = transactions;
         this.properties = properties;
+        this.settings = settings;
         this.clock = clock;
+    }
+
+    /**
+     * The retention in effect: the days set on {@code /settings} apply to the traffic tables (messages,
+     * decisions, deliveries, attempts); the configuration audit keeps its own, longer retention.
+     */
+    AuditProperties.Retention retention() {
+        AuditProperties.Retention environment = properties.retention();
+        OptionalInt days = settings.retentionDays();
+        if (days.isEmpty()) {
+            return environment;
+        }
+        Duration age = Duration.ofDays(days.getAsInt());
+        return new AuditProperties.Retention(
+                environment.enabled(),
+                age,
+                age,
+                age,
+                age,
+                environment.changes(),
+                environment.interval(),
+                environment.batchSize());
     }
 
     @Scheduled(fixedDelayString = "${switchboard.audit.retention.interval:10m}", initialDelayString = "PT2M")
@@ -53,7 +85,7 @@ class RetentionPurge {
 
     /** One run over every table; answers the rows deleted per table. */
     Map<String, Integer> purge() {
-        AuditProperties.Retention retention = properties.retention();
+        AuditProperties.Retention retention = retention();
         Instant now = clock.instant();
         int batch = retention.batchSize();
         Map<String, Integer> purged = new LinkedHashMap<>();

@@ -4,7 +4,7 @@
  * write with SQL only; nothing else depends on this module except the pages.
  */
 @NullMarked
-@ApplicationModule(allowedDependencies = {"message", "web", "ingest", "rules"})
+@ApplicationModule(allowedDependencies = {"message", "web", "ingest", "rules", "settings"})
 package dev.switchboard.audit;
 
 import org.jspecify.annotations.NullMarked;

@@ -3,7 +3,6 @@ package dev.switchboard.dispatch;
 import dev.switchboard.message.Masking;
 import dev.switchboard.novu.NovuBucket;
 import dev.switchboard.novu.NovuClient;
-import dev.switchboard.novu.NovuProperties;
 import dev.switchboard.novu.NovuRequest;
 import dev.switchboard.novu.NovuResult;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -49,7 +48,6 @@ class DeliveryProcessor {
 
     private final DeliveryStore store;
     private final NovuClient novu;
-    private final NovuProperties novuProperties;
     private final RateLimiter limiter;
     private final CircuitBreaker breaker;
     private final RetryPolicy retries;
@@ -61,7 +59,6 @@ class DeliveryProcessor {
     DeliveryProcessor(
             DeliveryStore store,
             NovuClient novu,
-            NovuProperties novuProperties,
             DispatchProperties properties,
             RateLimiter limiter,
             CircuitBreaker breaker,
@@ -70,7 +67,6 @@ class DeliveryProcessor {
             MeterRegistry meters) {
         this.store = store;
         this.novu = novu;
-        this.novuProperties = novuProperties;
         this.limiter = limiter;
         this.breaker = breaker;
         this.retries =
@@ -107,7 +103,7 @@ class DeliveryProcessor {
             store.cancelPendingByTransaction(
                     delivery.transactionId(), delivery.id(), now, "cancelled by delivery " + delivery.id());
         }
-        if (novuProperties.dryRun()) {
+        if (novu.dryRun()) {
             String request =
                     delivery.method() + " " + delivery.path() + (delivery.body() == null ? "" : " " + delivery.body());
             complete(

@@ -17,7 +17,7 @@
  * </ul>
  */
 @NullMarked
-@ApplicationModule(allowedDependencies = {"novu", "message", "web"})
+@ApplicationModule(allowedDependencies = {"novu", "message", "web", "settings"})
 package dev.switchboard.dispatch;
 
 import org.jspecify.annotations.NullMarked;

@@ -1,5 +1,7 @@
 package dev.switchboard.novu;
 
+import dev.switchboard.settings.RuntimeSettings;
+import dev.switchboard.settings.Setting;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.URI;
@@ -10,7 +12,9 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Supplier;
 import org.jspecify.annotations.Nullable;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.MediaType;
@@ -40,13 +44,59 @@ public class NovuClient {
 
     private static final int LIST_ANSWER = 2 * 1024 * 1024;
 
+    /**
+     * Where Novu is and the key to use: {@code switchboard.novu.*}, overridden at runtime on {@code /settings}.
+     *
+     * @param apiKey null or blank: dry-run mode, nothing is sent
+     */
+    public record Connection(String baseUrl, @Nullable String apiKey) {
+
+        public Connection {
+            baseUrl = baseUrl.endsWith("/") ? baseUrl.substring(0, baseUrl.length() - 1) : baseUrl;
+        }
+
+        /** The connection in effect: a runtime override from {@code /settings}, else the environment's. */
+        public static Connection effective(NovuProperties properties, RuntimeSettings settings) {
+            return new Connection(
+                    settings.text(Setting.NOVU_BASE_URL).orElse(properties.baseUrl()),
+                    settings.text(Setting.NOVU_API_KEY).orElse(properties.apiKey()));
+        }
+
+        public boolean dryRun() {
+            return apiKey == null || apiKey.isBlank();
+        }
+
+        @Override
+        public String toString() {
+            return "Connection[baseUrl=" + baseUrl + ", apiKey=" + (dryRun() ? "(none)" : "****") + "]";
+        }
+    }
+
     private final RestClient rest;
-    private final String baseUrl;
+    private final Supplier<Connection> connection;
     private final OutcomeClassifier classifier;
     private final NovuAlerts alerts;
     private final JsonMapper json;
 
+    /** With the environment's connection only, for tests. */
     public NovuClient(NovuProperties properties, Clock clock, JsonMapper json, NovuAlerts alerts) {
+        this(properties, () -> new Connection(properties.baseUrl(), properties.apiKey()), clock, json, alerts);
+    }
+
+    /** The base URL and API key in effect: a runtime override from {@code /settings}, else the environment's. */
+    @Autowired
+    public NovuClient(
+            NovuProperties properties, RuntimeSettings settings, Clock clock, JsonMapper json, NovuAlerts alerts) {
+        this(properties, () -> Connection.effective(properties, settings), clock, json, alerts);
+    }
+
+    private NovuClient(
+            NovuProperties properties,
+            Supplier<Connection> connection,
+            Clock clock,
+            JsonMapper json,
+            NovuAlerts alerts) {
+        this.connection = connection;
         this.alerts = alerts;
         this.json = json;
         HttpClient http = HttpClient.newBuilder()
@@ -59,14 +109,18 @@ public class NovuClient {
                 .requestFactory(requests)
                 .defaultHeader(HttpHeaders.ACCEPT, MediaType.APPLICATION_JSON_VALUE)
                 .defaultHeader(HttpHeaders.USER_AGENT, "switchboard");
-        if (!properties.dryRun()) {
-            builder.defaultHeader(HttpHeaders.AUTHORIZATION, "ApiKey " + properties.apiKey());
-        }
         this.rest = builder.build();
-        this.baseUrl = properties.baseUrl().endsWith("/")
-                ? properties.baseUrl().substring(0, properties.baseUrl().length() - 1)
-                : properties.baseUrl();
         this.classifier = new OutcomeClassifier(json, clock);
+    }
+
+    /** The connection in effect now; read per call, so a change on {@code /settings} applies to the next call. */
+    public Connection connection() {
+        return connection.get();
+    }
+
+    /** Without an API key nothing is sent: deliveries are recorded with their exact request as dry runs. */
+    public boolean dryRun() {
+        return connection().dryRun();
     }
 
     /** {@code POST /v1/events/trigger}. */
@@ -103,7 +157,7 @@ public class NovuClient {
 
     /** Sends the request exactly as stored (path as is, body byte for byte) and classifies the answer. */
     public NovuResult send(NovuRequest request) {
-        NovuResult result = exchange(request, SMALL_ANSWER).result();
+        NovuResult result = exchange(connection(), request, SMALL_ANSWER).result();
         alerts.observe(result);
         return result;
     }
@@ -114,7 +168,15 @@ public class NovuClient {
      * whether the plan still allows triggers.
      */
     public NovuWorkflows workflows(int limit) {
-        Answer answer = exchange(new NovuRequest("GET", "/v2/workflows?limit=" + limit, null, null), LIST_ANSWER);
+        return workflows(connection(), limit);
+    }
+
+    /**
+     * The same listing with another connection, e.g. the base URL and key an admin typed but did not save yet:
+     * the "test connection" button.
+     */
+    public NovuWorkflows workflows(Connection with, int limit) {
+        Answer answer = exchange(with, new NovuRequest("GET", "/v2/workflows?limit=" + limit, null, null), LIST_ANSWER);
         if (!answer.result().delivered()) {
             return new NovuWorkflows(answer.result(), List.of());
         }
@@ -140,12 +202,15 @@ public class NovuClient {
 
     private record Answer(NovuResult result, String body) {}
 
-    private Answer exchange(NovuRequest request, int maxAnswer) {
+    private Answer exchange(Connection with, NovuRequest request, int maxAnswer) {
         long started = System.nanoTime();
         try {
             // URI.create, not a URI template: the stored path is already encoded and may contain braces.
             RestClient.RequestBodySpec spec =
-                    rest.method(HttpMethod.valueOf(request.method())).uri(URI.create(baseUrl + request.path()));
+                    rest.method(HttpMethod.valueOf(request.method())).uri(URI.create(with.baseUrl() + request.path()));
+            if (!with.dryRun()) {
+                spec.header(HttpHeaders.AUTHORIZATION, "ApiKey " + with.apiKey());
+            }
             if (request.idempotencyKey() != null) {
                 spec.header("Idempotency-Key", request.idempotencyKey());
             }

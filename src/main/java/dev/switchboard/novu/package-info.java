@@ -4,7 +4,7 @@
  * {@link dev.switchboard.novu.NovuResult}: delivered, permanent failure or worth retrying.
  */
 @NullMarked
-@ApplicationModule(allowedDependencies = {"message", "web"})
+@ApplicationModule(allowedDependencies = {"message", "web", "settings"})
 package dev.switchboard.novu;
 
 import org.jspecify.annotations.NullMarked;

@@ -2,12 +2,14 @@ package dev.switchboard.rules;
 
 import dev.switchboard.rules.catalog.RuleRecord;
 import dev.switchboard.rules.catalog.RuleStore;
+import dev.switchboard.settings.SettingsRefreshed;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicReference;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.context.event.EventListener;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Service;
 import tools.jackson.databind.json.JsonMapper;
@@ -22,7 +24,7 @@ public class LiveRules {
 
     private static final Logger log = LoggerFactory.getLogger(LiveRules.class);
 
-    private record Live(long revision, RuleSnapshot snapshot) {}
+    private record Live(long revision, boolean mvelEnabled, RuleSnapshot snapshot) {}
 
     private final RuleStore store;
     private final RuleCompiler compiler;
@@ -45,11 +47,21 @@ public class LiveRules {
         return live.snapshot();
     }
 
+    /**
+     * MVEL switched off on {@code /settings}: published rules with an expression no longer compile and leave live
+     * traffic at once (logged as errors), exactly as after a restart with MVEL off; switched back on, they return.
+     */
+    @EventListener(SettingsRefreshed.class)
+    public void settingsChanged() {
+        refresh();
+    }
+
     @Scheduled(fixedDelayString = "${switchboard.rules.refresh-interval:2s}")
     public synchronized void refresh() {
         long revision = store.revision();
+        boolean mvel = compiler.mvelEnabled();
         Live live = current.get();
-        if (live != null && live.revision() == revision) {
+        if (live != null && live.revision() == revision && live.mvelEnabled() == mvel) {
             return;
         }
         List<CompiledRule> rules = new ArrayList<>();
@@ -69,7 +81,7 @@ public class LiveRules {
                         e.getMessage());
             }
         }
-        current.set(new Live(revision, RuleSnapshot.live(rules)));
+        current.set(new Live(revision, mvel, RuleSnapshot.live(rules)));
         log.info(
                 "Live rules at revision {}: {} published and enabled",
                 revision,

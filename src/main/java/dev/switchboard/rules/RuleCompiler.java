@@ -6,8 +6,10 @@ import dev.switchboard.rules.compile.CompiledMatch;
 import dev.switchboard.rules.compile.MatchCompiler;
 import dev.switchboard.rules.format.RuleReader;
 import dev.switchboard.rules.mvel.MvelSandbox;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.BooleanSupplier;
 import java.util.function.LongSupplier;
 import tools.jackson.databind.JsonNode;
 
@@ -19,7 +21,9 @@ import tools.jackson.databind.JsonNode;
 public final class RuleCompiler {
 
     private final ActionsCompilation actions;
-    private final MatchCompiler matches;
+    private final MatchCompiler withMvel;
+    private final MatchCompiler withoutMvel;
+    private final BooleanSupplier mvelEnabled;
 
     public RuleCompiler(ActionsCompilation actions, MvelSettings mvel) {
         this(actions, mvel, System::nanoTime);
@@ -27,8 +31,30 @@ public final class RuleCompiler {
 
     /** With a stand-in clock for the time budgets (expressions, regular expressions), for tests. */
     RuleCompiler(ActionsCompilation actions, MvelSettings mvel, LongSupplier nanoTime) {
+        this(actions, mvel.budget(), mvel::enabled, nanoTime);
+    }
+
+    /**
+     * With MVEL switched on or off at runtime ({@code /settings}): each compile asks {@code mvelEnabled}.
+     *
+     * @param budget how long one expression evaluation or regular expression match may take
+     */
+    public RuleCompiler(ActionsCompilation actions, Duration budget, BooleanSupplier mvelEnabled) {
+        this(actions, budget, mvelEnabled, System::nanoTime);
+    }
+
+    private RuleCompiler(
+            ActionsCompilation actions, Duration budget, BooleanSupplier mvelEnabled, LongSupplier nanoTime) {
         this.actions = actions;
-        this.matches = new MatchCompiler(new MvelSandbox(mvel, nanoTime), mvel.budget(), nanoTime);
+        this.withMvel = new MatchCompiler(new MvelSandbox(new MvelSettings(true, budget), nanoTime), budget, nanoTime);
+        this.withoutMvel =
+                new MatchCompiler(new MvelSandbox(new MvelSettings(false, budget), nanoTime), budget, nanoTime);
+        this.mvelEnabled = mvelEnabled;
+    }
+
+    /** Whether advanced (MVEL) expressions compile right now. */
+    public boolean mvelEnabled() {
+        return mvelEnabled.getAsBoolean();
     }
 
     /**
@@ -61,7 +87,7 @@ public final class RuleCompiler {
     }
 
     private CompiledRule compile(RuleDefinition definition, int version, List<RuleProblem> problems) {
-        CompiledMatch match = matches.compile(definition.when(), problems);
+        CompiledMatch match = (mvelEnabled() ? withMvel : withoutMvel).compile(definition.when(), problems);
         List<CompiledAction> compiledActions = List.of();
         if (!definition.actions().isEmpty()) {
             List<MappingProblem> mappingProblems = new ArrayList<>();

@@ -6,7 +6,7 @@
  * dev.switchboard.rules.RuleCompiler}, {@link dev.switchboard.rules.RuleSnapshot} and the records they return.
  */
 @NullMarked
-@ApplicationModule(allowedDependencies = {"message", "mapping", "web"})
+@ApplicationModule(allowedDependencies = {"message", "mapping", "web", "settings"})
 package dev.switchboard.rules;
 
 import org.jspecify.annotations.NullMarked;

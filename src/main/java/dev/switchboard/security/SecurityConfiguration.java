@@ -2,6 +2,7 @@ package dev.switchboard.security;
 
 import dev.switchboard.ingest.IngestProperties;
 import dev.switchboard.ingest.WriteKeys;
+import dev.switchboard.settings.RuntimeSettings;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
@@ -32,14 +33,19 @@ class SecurityConfiguration {
 
     @Bean
     @Order(1)
-    SecurityFilterChain intake(HttpSecurity http, WriteKeys writeKeys, IngestProperties ingest, JsonMapper json) {
+    SecurityFilterChain intake(
+            HttpSecurity http,
+            WriteKeys writeKeys,
+            IngestProperties ingest,
+            RuntimeSettings settings,
+            JsonMapper json) {
         http.securityMatcher("/v1/**", "/webhooks/**")
                 .csrf(csrf -> csrf.disable())
                 .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
                 .requestCache(cache -> cache.disable())
                 .anonymous(anonymous -> anonymous.disable())
                 .addFilterBefore(new WriteKeyAuthenticationFilter(writeKeys, json), AuthorizationFilter.class)
-                .addFilterBefore(new WebhookSignatureFilter(ingest), AuthorizationFilter.class)
+                .addFilterBefore(new WebhookSignatureFilter(ingest, settings), AuthorizationFilter.class)
                 .exceptionHandling(errors -> errors.authenticationEntryPoint(ProblemSecurityHandlers.unauthorized())
                         .accessDeniedHandler(ProblemSecurityHandlers.forbidden()))
                 .authorizeHttpRequests(requests -> requests.requestMatchers("/webhooks/**")

@@ -2,6 +2,8 @@ package dev.switchboard.security;
 
 import dev.switchboard.ingest.IngestProperties;
 import dev.switchboard.ingest.IntakeBody;
+import dev.switchboard.settings.RuntimeSettings;
+import dev.switchboard.settings.Setting;
 import dev.switchboard.web.Problems;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
@@ -21,14 +23,16 @@ import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
  * Verifies the Segment Webhooks destination's {@code X-Signature}: the hex HMAC-SHA1 of the raw body with the
- * shared secret, compared in constant time. Without a configured secret the webhook is closed.
+ * shared secret (set on {@code /settings}, else from the environment), compared in constant time. Without a configured secret the webhook is closed.
  */
 class WebhookSignatureFilter extends OncePerRequestFilter {
 
     private final IngestProperties properties;
+    private final RuntimeSettings settings;
 
-    WebhookSignatureFilter(IngestProperties properties) {
+    WebhookSignatureFilter(IngestProperties properties, RuntimeSettings settings) {
         this.properties = properties;
+        this.settings = settings;
     }
 
     @Override
@@ -39,12 +43,14 @@ class WebhookSignatureFilter extends OncePerRequestFilter {
     @Override
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
-        String secret = properties.webhookSecret();
+        // The secret set on /settings, else the environment's; read from memory on every request.
+        String secret = settings.text(Setting.WEBHOOK_SECRET).orElse(properties.webhookSecret());
         if (secret == null || secret.isBlank()) {
             refuse(
                     response,
-                    "The Segment webhook is closed: set switchboard.ingest.webhook-secret"
-                            + " (SWITCHBOARD_INGEST_WEBHOOK_SECRET) to the destination's shared secret.");
+                    "The Segment webhook is closed: set the webhook secret on /settings or"
+                            + " switchboard.ingest.webhook-secret (SWITCHBOARD_INGEST_WEBHOOK_SECRET) to the"
+                            + " destination's shared secret.");
             return;
         }
         String signature = request.getHeader("X-Signature");

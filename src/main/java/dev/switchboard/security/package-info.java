@@ -3,7 +3,7 @@
  * pages; people and their roles (viewer, editor, admin).
  */
 @NullMarked
-@ApplicationModule(allowedDependencies = {"ingest", "message", "web"})
+@ApplicationModule(allowedDependencies = {"ingest", "message", "web", "settings"})
 package dev.switchboard.security;
 
 import org.jspecify.annotations.NullMarked;

@@ -26,6 +26,10 @@ public final class Problems {
         ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, detail);
         problem.setType(URI.create(TYPE_PREFIX + type));
         problem.setTitle(title);
+        String requestId = RequestIdFilter.current();
+        if (requestId != null) {
+            problem.setProperty(RequestIdFilter.KEY, requestId);
+        }
         return problem;
     }
 

@@ -33,7 +33,7 @@ class NovuAccountTests {
         var properties = new NovuProperties(novu.baseUrl(), key, Duration.ofSeconds(2), readTimeout);
         var client = new NovuClient(
                 properties, clock, JsonMapper.builder().build(), new NovuAlerts(clock, new SimpleMeterRegistry()));
-        return new NovuAccount(properties, client, clock);
+        return new NovuAccount(client, clock);
     }
 
     @Test

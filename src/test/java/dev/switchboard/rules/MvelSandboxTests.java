@@ -209,8 +209,10 @@ class MvelSandboxTests {
         RuleCompiler off = new RuleCompiler(new TestRules.StubActions(), MvelSettings.OFF);
         assertThat(refusals("properties.total > 20", off))
                 .extracting(RuleProblem::location, RuleProblem::message)
-                .containsExactly(org.assertj.core.groups.Tuple.tuple(
-                        "when.expression", "advanced expressions are switched off"));
+                .containsExactly(
+                        org.assertj.core.groups.Tuple.tuple(
+                                "when.expression",
+                                "advanced expressions (MVEL) are switched off on this installation (an admin can switch them on in Settings)"));
         assertThat(off.compile(TestRules.rule("plain", "{'type': ['track']}"), 1))
                 .isNotNull();
     }

@@ -5,6 +5,7 @@ import static org.mockito.Mockito.mock;
 import dev.switchboard.ingest.IngestProperties;
 import dev.switchboard.ingest.WriteKeys;
 import dev.switchboard.novu.NovuProperties;
+import dev.switchboard.settings.RuntimeSettings;
 import java.time.Clock;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.test.context.TestConfiguration;
@@ -23,6 +24,12 @@ public class PageSecurityTestConfiguration {
     @Bean
     WriteKeys writeKeys() {
         return mock(WriteKeys.class);
+    }
+
+    /** No runtime overrides: every setting is the environment's. */
+    @Bean
+    RuntimeSettings runtimeSettings() {
+        return mock(RuntimeSettings.class);
     }
 
     @Bean

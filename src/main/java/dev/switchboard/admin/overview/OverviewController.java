@@ -4,7 +4,9 @@ import dev.switchboard.admin.NovuAccount;
 import dev.switchboard.admin.StatsCharts;
 import dev.switchboard.audit.EventLog;
 import dev.switchboard.audit.EventQuery;
+import dev.switchboard.novu.NovuClient;
 import dev.switchboard.novu.NovuProperties;
+import dev.switchboard.settings.RuntimeSettings;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -19,6 +21,7 @@ class OverviewController {
     private final TrafficFigures figures;
     private final EventLog events;
     private final NovuProperties novu;
+    private final RuntimeSettings settings;
     private final NovuAccount account;
     private final Clock clock;
     private final StatsCharts charts;
@@ -27,9 +30,11 @@ class OverviewController {
             TrafficFigures figures,
             EventLog events,
             NovuProperties novu,
+            RuntimeSettings settings,
             NovuAccount account,
             Clock clock,
             StatsCharts charts) {
+        this.settings = settings;
         this.charts = charts;
         this.account = account;
         this.figures = figures;
@@ -45,7 +50,8 @@ class OverviewController {
         model.addAttribute("chart", charts.allRules());
         model.addAttribute("busiest", figures.busiestRules(since, 5));
         model.addAttribute("deliveries", figures.latestDeliveries(10));
-        model.addAttribute("novuBaseUrl", novu.baseUrl());
+        model.addAttribute(
+                "novuBaseUrl", NovuClient.Connection.effective(novu, settings).baseUrl());
         model.addAttribute("novuReachability", account.reachability());
         model.addAttribute(
                 "events", events.find(new EventQuery(null, null, null, null, null, null, null, null, null, null, 15)));

@@ -62,6 +62,15 @@ class RulesListController {
         return "redirect:" + safe(back);
     }
 
+    /** Deletes a rule (editors), after the confirmation on the rule page that names it; the change log keeps it. */
+    @PostMapping("/rules/{key}/delete")
+    String delete(@PathVariable String key, Authentication user, RedirectAttributes redirect) {
+        String name = catalog.get(key).name();
+        catalog.delete(key, user.getName());
+        redirect.addFlashAttribute("message", "Deleted the rule " + name + " (" + key + ").");
+        return "redirect:/rules";
+    }
+
     @PostMapping("/rules/{key}/publish")
     String publish(@PathVariable String key, Authentication user, RedirectAttributes redirect) {
         try {

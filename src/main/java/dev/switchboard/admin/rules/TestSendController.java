@@ -4,6 +4,7 @@ import dev.switchboard.novu.NovuClient;
 import dev.switchboard.novu.NovuProperties;
 import dev.switchboard.novu.NovuRequest;
 import dev.switchboard.novu.NovuResult;
+import dev.switchboard.settings.RuntimeSettings;
 import java.security.Principal;
 import java.util.regex.Pattern;
 import org.jspecify.annotations.Nullable;
@@ -36,9 +37,11 @@ class TestSendController {
 
     private final NovuClient client;
     private final NovuProperties properties;
+    private final RuntimeSettings settings;
     private final JsonMapper json;
 
-    TestSendController(NovuClient client, NovuProperties properties, JsonMapper json) {
+    TestSendController(NovuClient client, NovuProperties properties, RuntimeSettings settings, JsonMapper json) {
+        this.settings = settings;
         this.client = client;
         this.properties = properties;
         this.json = json;
@@ -96,7 +99,7 @@ class TestSendController {
 
     /** The request as the trial showed it, or null with the reason in the model when it cannot be sent. */
     private @Nullable NovuRequest request(String method, String path, String body, String key, Model model) {
-        if (properties.dryRun()) {
+        if (NovuClient.Connection.effective(properties, settings).dryRun()) {
             model.addAttribute("refused", "dryRun");
             return null;
         }
@@ -120,8 +123,7 @@ class TestSendController {
     }
 
     private String baseUrl() {
-        String url = properties.baseUrl();
-        return url.endsWith("/") ? url.substring(0, url.length() - 1) : url;
+        return NovuClient.Connection.effective(properties, settings).baseUrl();
     }
 
     /** The hx-vals of the send button: the same request again, nothing recomputed. */

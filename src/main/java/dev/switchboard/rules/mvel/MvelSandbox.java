@@ -31,7 +31,10 @@ public final class MvelSandbox {
 
     public @Nullable SandboxedExpression compile(String expression, String location, List<RuleProblem> problems) {
         if (!settings.enabled()) {
-            problems.add(new RuleProblem(location, "advanced expressions are switched off"));
+            problems.add(
+                    new RuleProblem(
+                            location,
+                            "advanced expressions (MVEL) are switched off on this installation (an admin can switch them on in Settings)"));
             return null;
         }
         String mvel;

@@ -250,7 +250,18 @@ class RuleBuilderControllerTests {
                 .hasStatusOk()
                 .bodyText()
                 .contains("<fieldset class=\"plain\" disabled=\"disabled\">")
-                .doesNotContain("id=\"publish\"");
+                .doesNotContain("id=\"publish\"", "id=\"delete-rule\"", "/rules/cart/delete");
+    }
+
+    @Test
+    void offersAnEditorToDeleteTheRuleWithAConfirmationThatNamesIt() {
+        given(catalog.get("cart")).willReturn(published("cart", rule("cart", "User Abandoned Cart", 20)));
+
+        assertThat(mvc.get().uri("/rules/cart").with(user("eve").roles("EDITOR")))
+                .hasStatusOk()
+                .bodyText()
+                .contains("id=\"delete-rule\"", "action=\"/rules/cart/delete\"", "id=\"confirm-delete\"")
+                .containsPattern("Delete the rule &quot;[^&]+&quot; \\(cart\\)\\?");
     }
 
     @Test

@@ -109,6 +109,33 @@ class RulesListControllerTests {
     }
 
     @Test
+    void letsAnEditorDeleteARuleAndSaysWhichOne() {
+        given(catalog.get("cart")).willReturn(published("cart", rule("cart", "User Abandoned Cart", 20)));
+
+        var result = mvc.post()
+                .uri("/rules/cart/delete")
+                .with(user("eve").roles("EDITOR"))
+                .with(csrf())
+                .exchange();
+
+        assertThat(result).hasStatus3xxRedirection().redirectedUrl().isEqualTo("/rules");
+        assertThat(result).flash().extractingByKey("message").asString().contains("Deleted the rule", "(cart)");
+        verify(catalog).delete("cart", "eve");
+    }
+
+    @Test
+    void refusesAViewerWhoTriesToDeleteARuleAndADeleteWithoutCsrf() {
+        assertThat(mvc.post()
+                        .uri("/rules/cart/delete")
+                        .with(user("vic").roles("VIEWER"))
+                        .with(csrf()))
+                .hasStatus(403);
+        assertThat(mvc.post().uri("/rules/cart/delete").with(user("eve").roles("EDITOR")))
+                .hasStatus(403);
+        verify(catalog, never()).delete(any(), any());
+    }
+
+    @Test
     void republishesALiveRuleWithItsNewPriority() {
         given(catalog.get("cart")).willReturn(published("cart", rule("cart", "User Abandoned Cart", 20)));
 
