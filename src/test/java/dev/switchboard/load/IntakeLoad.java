@@ -63,7 +63,6 @@ public final class IntakeLoad {
 
     private final Map<String, String> options;
     private final Path work;
-    private final String classpath = System.getProperty("java.class.path");
     private final AtomicLong sequence = new AtomicLong();
     private final List<Template> batchMix;
     private final List<Template> trackMix;
@@ -492,7 +491,7 @@ public final class IntakeLoad {
         return "ld-" + RUN + "-" + seq;
     }
 
-    private static HttpClient client() {
+    static HttpClient client() {
         return HttpClient.newBuilder()
                 .version(HttpClient.Version.HTTP_1_1)
                 .connectTimeout(Duration.ofSeconds(5))
@@ -1072,29 +1071,16 @@ public final class IntakeLoad {
 
         static Server start(IntakeLoad load, Database db, FakeNovu novu, double triggerRate, Path gcLog, Path log)
                 throws IOException, InterruptedException {
-            int port = freePort();
-            List<String> command = new ArrayList<>(List.of(
-                    Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                    "-Xmx" + load.option("heap", "512m"),
-                    "-Xlog:gc:file=" + gcLog));
+            List<String> jvmArgs =
+                    new ArrayList<>(List.of("-Xmx" + load.option("heap", "512m"), "-Xlog:gc:file=" + gcLog));
             for (String extra : load.option("jvm-args", "").split(" ")) {
                 if (!extra.isBlank()) {
-                    command.add(extra);
+                    jvmArgs.add(extra);
                 }
             }
-            command.addAll(List.of(
-                    "-cp",
-                    load.classpath,
-                    "dev.switchboard.SwitchboardApplication",
+            List<String> appArgs = new ArrayList<>(List.of(
                     "--spring.profiles.active=load-floors",
-                    "--server.port=" + port,
-                    "--server.address=127.0.0.1",
-                    "--spring.datasource.url=" + db.url(),
-                    "--spring.datasource.username=" + db.user(),
-                    "--spring.datasource.password=" + db.password(),
                     "--switchboard.ingest.write-keys=load:" + WRITE_KEY,
-                    "--switchboard.admin.username=admin",
-                    "--switchboard.admin.password=" + ADMIN_PASSWORD,
                     "--switchboard.novu.base-url=" + novu.baseUrl(),
                     "--switchboard.novu.api-key=" + FakeNovu.API_KEY,
                     "--switchboard.dispatch.workers=" + load.option("workers", "16"),
@@ -1102,13 +1088,39 @@ public final class IntakeLoad {
                     "--switchboard.dispatch.rate-limit.trigger=" + triggerRate,
                     "--switchboard.dispatch.rate-limit.configuration=" + triggerRate,
                     "--switchboard.dispatch.rate-limit.global=" + triggerRate,
-                    "--switchboard.dispatch.lease=" + load.option("lease", "2m"),
-                    "--logging.level.root=WARN"));
+                    "--switchboard.dispatch.lease=" + load.option("lease", "2m")));
             for (String extra : load.option("app-args", "").split(" ")) {
                 if (!extra.isBlank()) {
-                    command.add(extra);
+                    appArgs.add(extra);
                 }
             }
+            return start(db, jvmArgs, appArgs, log);
+        }
+
+        /**
+         * Switchboard on {@code db} on a free port of 127.0.0.1, with the admin {@code admin} /
+         * {@link IntakeLoad#ADMIN_PASSWORD}, WARN logs to {@code log}, the JVM options and application arguments given;
+         * returns once {@code /actuator/health} answers 200 (at most 180 s).
+         */
+        static Server start(Database db, List<String> jvmArgs, List<String> appArgs, Path log)
+                throws IOException, InterruptedException {
+            int port = freePort();
+            List<String> command = new ArrayList<>(List.of(
+                    Path.of(System.getProperty("java.home"), "bin", "java").toString()));
+            command.addAll(jvmArgs);
+            command.addAll(List.of(
+                    "-cp",
+                    System.getProperty("java.class.path"),
+                    "dev.switchboard.SwitchboardApplication",
+                    "--server.port=" + port,
+                    "--server.address=127.0.0.1",
+                    "--spring.datasource.url=" + db.url(),
+                    "--spring.datasource.username=" + db.user(),
+                    "--spring.datasource.password=" + db.password(),
+                    "--switchboard.admin.username=admin",
+                    "--switchboard.admin.password=" + ADMIN_PASSWORD,
+                    "--logging.level.root=WARN"));
+            command.addAll(appArgs);
             Process process = new ProcessBuilder(command)
                     .redirectErrorStream(true)
                     .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()))

@@ -1,0 +1,16 @@
+#!/usr/bin/env bash
+# Audit search benchmark (issue #6): on an H2 file (the default URL) and on an embedded PostgreSQL 14
+# (synchronous_commit on), Flyway creates the schema, set-based SQL fills it with --messages generated messages
+# (plus their rule decisions, deliveries and attempts; secondary indexes dropped during the load and re-created as
+# they were), then Switchboard runs in its own JVM (-Xmx512m) and the searches of GET /api/events, an event's
+# detail and the /audit list page are timed over HTTP as admin. Prints a Markdown table and writes it to
+# target/load/audit-results.md. See load/README.md, "Audit search at 5 million messages".
+# Options (defaults): --db h2,postgres --messages 5000000 --queries 30 --chunk 250000 --heap 512m
+#   --dir <folder for the databases, default a new temporary one> --keep-dir (keep the databases afterwards)
+#   --out target/load/audit-results.md
+set -euo pipefail
+cd "$(dirname "$0")/.."
+./mvnw -B -q ${MAVEN_OFFLINE:+-o} test-compile dependency:build-classpath \
+    -Dmdep.outputFile=target/load-classpath.txt -Dmdep.includeScope=test
+exec java -Xmx2g -cp "target/test-classes:target/classes:$(cat target/load-classpath.txt)" \
+    dev.switchboard.load.AuditLoad "$@"
