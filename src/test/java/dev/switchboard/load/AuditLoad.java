@@ -479,7 +479,7 @@ public final class AuditLoad {
         searches.put("by event name", new String[] {"event=" + s.event(), "0"});
         searches.put("status=dead", new String[] {"status=dead", "0"});
         searches.put("type=identify", new String[] {"type=identify", "0"});
-        searches.put("full text q (in " + s.textMessages() + " payloads)", new String[] {"q=" + s.text(), "0"});
+        searches.put("full text q (in " + s.textMessages() + " payloads)", new String[] {"q=" + s.text(), "-1"});
         for (Map.Entry<String, String[]> search : searches.entrySet()) {
             String path = "/api/events?" + query(search.getValue()[0]);
             timings.add(time(
@@ -564,12 +564,16 @@ public final class AuditLoad {
 
     /** Three warm-ups, then {@code --queries} timed calls one after the other. */
     private Timing time(String name, String request, int target, Call call) throws Exception {
+        // Full text (target -1) scans every payload: at 5 million messages a run takes seconds, so it is timed a
+        // few times only; its figure is reported, not judged.
+        int warmUps = target < 0 ? 1 : 3;
+        int runs = target < 0 ? Math.min(3, queries) : queries;
         String found = null;
-        for (int i = 0; i < 3; i++) {
+        for (int i = 0; i < warmUps; i++) {
             found = call.run();
         }
-        double[] ms = new double[queries];
-        for (int i = 0; i < queries; i++) {
+        double[] ms = new double[runs];
+        for (int i = 0; i < runs; i++) {
             long start = System.nanoTime();
             call.run();
             ms[i] = (System.nanoTime() - start) / 1e6;
@@ -662,7 +666,7 @@ public final class AuditLoad {
                         measured ? String.format("%.1f", t.max()) : "–",
                         t.found(),
                         t.target() > 0 ? "≤ " + t.target() : "–",
-                        t.target() == 0
+                        t.target() <= 0
                                 ? "–"
                                 : !measured ? "not built yet" : t.p95() <= t.target() ? "met" : "not met"));
             }
