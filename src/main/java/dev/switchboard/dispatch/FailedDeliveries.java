@@ -31,6 +31,11 @@ public class FailedDeliveries {
         this.clock = clock;
     }
 
+    /** Whether a person may send a delivery in this state again (failed or dead). */
+    public static boolean retryable(String status) {
+        return RETRYABLE.contains(status);
+    }
+
     /** The matching deliveries per rule, status and reason, the largest groups first, at most {@code limit}. */
     public List<DeliveryGroup> groups(DeliveryQuery query, int limit) {
         return store.groups(query.filter(), limit);

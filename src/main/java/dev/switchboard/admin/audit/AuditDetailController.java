@@ -3,7 +3,7 @@ package dev.switchboard.admin.audit;
 import dev.switchboard.admin.rules.TraceRow;
 import dev.switchboard.audit.EventDetail;
 import dev.switchboard.audit.EventLog;
-import dev.switchboard.dispatch.DeliveryRetry;
+import dev.switchboard.dispatch.FailedDeliveries;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
@@ -43,10 +43,10 @@ class AuditDetailController {
             boolean retryable) {}
 
     private final EventLog events;
-    private final DeliveryRetry retry;
+    private final FailedDeliveries retry;
     private final JsonMapper json;
 
-    AuditDetailController(EventLog events, DeliveryRetry retry, JsonMapper json) {
+    AuditDetailController(EventLog events, FailedDeliveries retry, JsonMapper json) {
         this.events = events;
         this.retry = retry;
         this.json = json;
@@ -66,10 +66,7 @@ class AuditDetailController {
                 "deliveries",
                 detail.deliveries().stream()
                         .map(d -> new DeliveryView(
-                                d,
-                                workflow(d),
-                                pretty(d.request().body()),
-                                DeliveryRetry.retryable(d.status()) && !"dry_run".equals(d.status())))
+                                d, workflow(d), pretty(d.request().body()), FailedDeliveries.retryable(d.status())))
                         .toList());
         return "admin/audit/detail";
     }
@@ -78,14 +75,13 @@ class AuditDetailController {
     String retry(@PathVariable String id, @PathVariable UUID delivery, RedirectAttributes redirect) {
         EventDetail detail = find(id).orElseThrow(EventNotFound::new);
         boolean ofThisMessage = detail.deliveries().stream().anyMatch(d -> d.id().equals(delivery));
-        DeliveryRetry.Result result = ofThisMessage ? retry.retry(delivery) : DeliveryRetry.Result.NOT_FOUND;
-        switch (result) {
-            case QUEUED ->
-                redirect.addFlashAttribute(
-                        "message", "Queued again: the delivery will be sent with the same transactionId.");
-            case NOT_RETRYABLE ->
-                redirect.addFlashAttribute("error", "Not sent again: only dead or failed deliveries can be retried.");
-            case NOT_FOUND -> redirect.addFlashAttribute("error", "This message has no such delivery.");
+        if (!ofThisMessage) {
+            redirect.addFlashAttribute("error", "This message has no such delivery.");
+        } else if (retry.retry(List.of(delivery)) == 1) {
+            redirect.addFlashAttribute(
+                    "message", "Queued again: the delivery will be sent with the same transactionId.");
+        } else {
+            redirect.addFlashAttribute("error", "Not sent again: only dead or failed deliveries can be retried.");
         }
         return "redirect:/audit/" + detail.summary().id();
     }

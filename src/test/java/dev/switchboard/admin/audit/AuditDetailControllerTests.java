@@ -12,7 +12,7 @@ import dev.switchboard.admin.AdminSliceTestConfiguration;
 import dev.switchboard.audit.EventDetail;
 import dev.switchboard.audit.EventLog;
 import dev.switchboard.audit.EventSummary;
-import dev.switchboard.dispatch.DeliveryRetry;
+import dev.switchboard.dispatch.FailedDeliveries;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
@@ -49,7 +49,7 @@ class AuditDetailControllerTests {
     EventLog events;
 
     @MockitoBean
-    DeliveryRetry retry;
+    FailedDeliveries retry;
 
     @MockitoBean
     UserDetailsService users;
@@ -159,7 +159,7 @@ class AuditDetailControllerTests {
 
     @Test
     void queuesTheDeliveryAgainAndSaysSo() {
-        given(retry.retry(DEAD)).willReturn(DeliveryRetry.Result.QUEUED);
+        given(retry.retry(List.of(DEAD))).willReturn(1);
 
         var result = mvc.post()
                 .uri("/audit/" + EVENT + "/deliveries/" + DEAD + "/retry")
@@ -171,12 +171,12 @@ class AuditDetailControllerTests {
         assertThat(result)
                 .flash()
                 .containsEntry("message", "Queued again: the delivery will be sent with the same transactionId.");
-        verify(retry).retry(DEAD);
+        verify(retry).retry(List.of(DEAD));
     }
 
     @Test
     void saysWhenADeliveryCannotBeSentAgain() {
-        given(retry.retry(DELIVERED)).willReturn(DeliveryRetry.Result.NOT_RETRYABLE);
+        given(retry.retry(List.of(DELIVERED))).willReturn(0);
 
         var result = mvc.post()
                 .uri("/audit/" + EVENT + "/deliveries/" + DELIVERED + "/retry")
