@@ -17,15 +17,14 @@ record DeliveryIds(String transactionId, String idempotencyKey) {
 
     static DeliveryIds derive(String messageId, ActionContext context, ActionType type) {
         String delivery = messageId + "\n" + context.ruleKey() + "\n" + context.actionIndex();
-        // One pass over the shared prefix: the idempotency key hashes the same text plus "\n<type>", so the
-        // digest state after the prefix is cloned instead of hashing it twice (this runs for every match).
-        MessageDigest prefix = copy(SHA_256);
-        prefix.update(delivery.getBytes(StandardCharsets.UTF_8));
-        MessageDigest withType = copy(prefix);
-        withType.update(("\n" + type.wireName()).getBytes(StandardCharsets.UTF_8));
+        // One SHA-256 per delivery (this runs for every matched action): its first half names the transaction,
+        // its second half the call. The action type is the key's prefix, so another type at the same position
+        // (a rule edited from trigger to identify) still gets another key.
+        MessageDigest digest = copy(SHA_256);
+        byte[] hash = digest.digest(delivery.getBytes(StandardCharsets.UTF_8));
         // Novu keys are at most 255 characters; these are 35 and 40 to 50, whatever the inputs.
-        String transactionId = "sb-" + HEX.formatHex(prefix.digest(), 0, 16);
-        String idempotencyKey = "sb-" + type.wireName() + "-" + HEX.formatHex(withType.digest(), 0, 16);
+        String transactionId = "sb-" + HEX.formatHex(hash, 0, 16);
+        String idempotencyKey = "sb-" + type.wireName() + "-" + HEX.formatHex(hash, 16, 32);
         return new DeliveryIds(transactionId, idempotencyKey);
     }
 
