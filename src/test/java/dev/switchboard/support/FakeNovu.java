@@ -42,6 +42,14 @@ public final class FakeNovu implements AutoCloseable {
     public static final String API_KEY = "fake-novu-secret-key";
     private static final JsonMapper JSON = JsonMapper.builder().build();
 
+    static {
+        // The JDK server writes a response's headers and body separately; with Nagle's algorithm on, the body
+        // waits for the client's delayed ACK (about 40 ms on Linux), so every call took ~40 ms whatever the
+        // configured latency and the load runs measured that stall instead of Switchboard. Novu answers with
+        // TCP_NODELAY like any production HTTP server. Read once, when the JDK server's configuration loads.
+        System.setProperty("sun.net.httpserver.nodelay", "true");
+    }
+
     /** One request as received. */
     public record Received(
             String method,
