@@ -23,12 +23,13 @@ final class TokenBucket {
     private long pausedUntilNanos = Long.MIN_VALUE;
 
     /**
-     * @param limit the most requests in any one-second window: refills at 98% of it and bursts the other 2% (at
-     *     least one request), so the sustained rate stays within 2% of the plan's limit without ever passing it
+     * @param limit the most requests in any one-second window: refills at 99% of it and bursts the other 1% (at
+     *     least one request), so the sustained rate stays within 1% of the plan's limit without ever passing it,
+     *     and the jitter of the network on top (a few requests bunching up) still keeps Novu's side within 2%
      */
     TokenBucket(double limit, Clock clock) {
         this.clock = clock;
-        double burst = Math.max(1, Math.floor(limit * 0.02));
+        double burst = Math.max(1, Math.floor(limit * 0.01));
         double rate = Math.max(limit - burst, limit * 0.5);
         this.perNano = rate / 1e9;
         this.capacity = burst;
