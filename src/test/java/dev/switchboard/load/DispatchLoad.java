@@ -19,8 +19,8 @@ import org.springframework.transaction.support.TransactionTemplate;
 /**
  * Dispatch under load: starts a fake Novu on 127.0.0.1 and Switchboard on an H2 file in a temporary folder,
  * writes a backlog of deliveries into the outbox the way intake does, and measures what reaches Novu:
- * sustained rate, the most requests in any one-second window, and how long the backlog took. Exits 1 when the
- * configured limit was exceeded. Run with {@code load/run.sh [--deliveries N] [--trigger-rate R] [--workers W]
+ * sustained rate, the most requests in any one-second window, and how long the backlog took. Exits 1 unless the
+ * rate was held within 2% of the configured limit (issue #4) and everything was delivered. Run with {@code load/run.sh [--deliveries N] [--trigger-rate R] [--workers W]
  * [--latency-ms L] [--users U]}. Bounded: it stops by itself once the backlog is out or after a time limit.
  */
 public final class DispatchLoad {
@@ -89,7 +89,15 @@ public final class DispatchLoad {
                     maxWindow,
                     (done - written) / 1e9,
                     novu.violations().size());
-            boolean held = maxWindow <= Math.ceil(rate) + 2
+            // Issue #4: dispatch holds the configured rate within 2%: never more than 2% over it in any second
+            // at Novu, and (once the backlog lasts long enough to measure) sustained no more than 2% under it.
+            boolean busiestWithin = maxWindow <= Math.floor(rate * 1.02);
+            boolean sustainedWithin = span < 5 || sustained >= rate * 0.98;
+            System.out.printf(
+                    "busiest second %+.1f%% of the limit, sustained %+.1f%%%n",
+                    100 * (maxWindow - rate) / rate, 100 * (sustained - rate) / rate);
+            boolean held = busiestWithin
+                    && sustainedWithin
                     && delivered == deliveries
                     && novu.violations().isEmpty();
             System.out.println(held ? "RESULT: rate held" : "RESULT: FAILED");
