@@ -4,6 +4,7 @@ import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Positive;
+import jakarta.validation.constraints.PositiveOrZero;
 import java.time.Duration;
 import java.util.List;
 import org.jspecify.annotations.Nullable;
@@ -25,6 +26,12 @@ import org.springframework.validation.annotation.Validated;
  * @param maskPaths paths masked in every message before it is stored ({@code $.context.traits.email},
  *     {@code $.context.ip}, {@code $.properties.cards[*].number}, {@code $.traits['e-mail']}); the rules still
  *     see the real values
+ * @param groupCommitRequestMessages requests of at most this many messages (a {@code /v1/track} call, a small
+ *     batch) share one transaction with the requests arriving at the same time (group commit), so a commit is
+ *     not paid per message; larger requests commit on their own, their commit already shared by their messages.
+ *     0 turns group commit off
+ * @param commitGroupMessages the most messages one shared transaction stores: larger groups share a commit
+ *     among more requests, smaller ones answer each sooner
  */
 @Validated
 @ConfigurationProperties("switchboard.ingest")
@@ -51,4 +58,7 @@ public record IngestProperties(
                                 message = "each mask path is a simple path such as $.context.traits.email,"
                                         + " $.traits['e-mail'] or $.properties.items[*].card")
                         String>
-                maskPaths) {}
+                maskPaths,
+
+        @DefaultValue("10") @PositiveOrZero @Max(2500) int groupCommitRequestMessages,
+        @DefaultValue("500") @Positive @Max(100_000) int commitGroupMessages) {}

@@ -5,12 +5,14 @@ import dev.switchboard.dispatch.Outbox;
 import dev.switchboard.message.Ids;
 import dev.switchboard.message.Masking;
 import dev.switchboard.message.MessageStatus;
+import io.micrometer.core.instrument.DistributionSummary;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.springframework.context.SmartLifecycle;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -19,9 +21,10 @@ import tools.jackson.databind.json.JsonMapper;
 /**
  * The intake transaction: marks messageIds seen, then writes every message (routed, no match, duplicate or
  * rejected), the decisions and the deliveries of the new ones. Only writes: everything else happened before.
+ * Small requests arriving together share a transaction ({@link GroupCommit}); each is answered once it committed.
  */
 @Component
-class IntakeWriter {
+class IntakeWriter implements SmartLifecycle {
 
     private static final int ATTEMPTS = 3;
 
@@ -34,6 +37,8 @@ class IntakeWriter {
     private final IngestProperties properties;
     private final MessageMasking masking;
     private final MeterRegistry meters;
+    private final GroupCommit<Write, Stored> commits;
+    private final DistributionSummary groupSizes;
 
     IntakeWriter(
             SeenMessages seen,
@@ -54,16 +59,43 @@ class IntakeWriter {
         this.transactions = transactions;
         this.json = json;
         this.properties = properties;
+        this.commits = new GroupCommit<>(
+                "intake-writer",
+                this::storeAll,
+                this::storeAlone,
+                write -> write.items().size(),
+                properties.commitGroupMessages());
+        this.groupSizes = DistributionSummary.builder("switchboard.intake.commit.requests")
+                .description("requests stored per intake transaction")
+                .register(meters);
     }
 
+    /** One request's messages, validated and routed, waiting to be stored. */
+    private record Write(String source, List<IntakeItem> items, List<RoutedMessage> routed, Instant receivedAt) {}
+
+    /** What storing one request wrote. */
+    private record Stored(
+            String source, IntakeResult result, List<StoredEvents.Row> rows, List<StoredDecisions.Row> decisions) {}
+
+    /**
+     * Stores a request's messages; returns once they are committed. A small request shares its transaction with
+     * others arriving at the same time; a large one has its own.
+     */
     IntakeResult store(String source, List<IntakeItem> items, List<RoutedMessage> routed, Instant receivedAt) {
+        Write write = new Write(source, items, routed, receivedAt);
+        if (items.size() > properties.groupCommitRequestMessages()) {
+            // One writer thread stores the groups: a large batch would hold it up while gaining nothing.
+            return storeAlone(write).result();
+        }
+        return commits.store(write).result();
+    }
+
+    private Stored storeAlone(Write write) {
         for (int attempt = 1; ; attempt++) {
             try {
-                Stored stored = transactions.execute(status -> storeOnce(source, items, routed, receivedAt));
-                count(source, stored);
-                return stored.result();
+                return storeAll(List.of(write)).get(0);
             } catch (DuplicateKeyException e) {
-                // Another request stored one of these messageIds between our check and our insert: run again,
+                // Another instance stored one of these messageIds between our check and our insert: run again,
                 // and this time the id is seen as a duplicate.
                 if (attempt == ATTEMPTS) {
                     throw e;
@@ -72,16 +104,61 @@ class IntakeWriter {
         }
     }
 
-    /** What one intake transaction wrote. */
-    private record Stored(IntakeResult result, List<StoredEvents.Row> rows, List<StoredDecisions.Row> decisions) {}
+    /** Stores the writes in one transaction, each table with one JDBC batch; counts them once committed. */
+    private List<Stored> storeAll(List<Write> writes) {
+        List<StoredEvents.Row> rows = new ArrayList<>();
+        List<StoredDecisions.Row> decisionRows = new ArrayList<>();
+        List<NewDelivery> deliveries = new ArrayList<>();
+        List<Stored> stored = transactions.execute(status -> {
+            List<Stored> results = new ArrayList<>(writes.size());
+            for (Write write : writes) {
+                Stored one = prepare(write, deliveries);
+                rows.addAll(one.rows());
+                decisionRows.addAll(one.decisions());
+                results.add(one);
+            }
+            events.insert(rows);
+            decisions.insert(decisionRows);
+            outbox.enqueue(deliveries);
+            return results;
+        });
+        groupSizes.record(writes.size());
+        stored.forEach(this::count);
+        return stored;
+    }
+
+    @Override
+    public void start() {
+        commits.start();
+    }
+
+    @Override
+    public void stop() {
+        try {
+            commits.stop();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    @Override
+    public boolean isRunning() {
+        return commits.isRunning();
+    }
+
+    /** Starts before and stops after the web server, so every request it accepted is stored. */
+    @Override
+    public int getPhase() {
+        return SmartLifecycle.DEFAULT_PHASE - 4096;
+    }
 
     /** Counted once committed, so a retried transaction is not counted twice. */
-    private void count(String source, Stored stored) {
+    private void count(Stored stored) {
         for (StoredEvents.Row row : stored.rows()) {
             meters.counter(
                             "switchboard.messages.received",
                             "source",
-                            source,
+                            stored.source(),
                             "type",
                             row.type() == null ? "unknown" : row.type(),
                             "status",
@@ -96,19 +173,22 @@ class IntakeWriter {
         }
     }
 
-    private Stored storeOnce(String source, List<IntakeItem> items, List<RoutedMessage> routed, Instant receivedAt) {
+    /** Marks the write's messageIds seen and builds its rows; adds its deliveries to the group's. */
+    private Stored prepare(Write write, List<NewDelivery> deliveries) {
+        String source = write.source();
+        Instant receivedAt = write.receivedAt();
+        List<RoutedMessage> routed = write.routed();
         boolean[] fresh = seen.mark(
                 source,
                 routed.stream().map(r -> r.message().messageId()).toList(),
                 receivedAt,
                 properties.dedupeWindow());
-        List<StoredEvents.Row> rows = new ArrayList<>(items.size());
+        List<StoredEvents.Row> rows = new ArrayList<>(write.items().size());
         List<StoredDecisions.Row> decisionRows = new ArrayList<>();
-        List<NewDelivery> deliveries = new ArrayList<>();
         List<IntakeResult.Refusal> refusals = new ArrayList<>();
         int duplicates = 0;
         int next = 0;
-        for (IntakeItem item : items) {
+        for (IntakeItem item : write.items()) {
             if (item instanceof RejectedMessage rejected) {
                 MessageProblem problem = rejected.problem();
                 refusals.add(new IntakeResult.Refusal(
@@ -126,10 +206,8 @@ class IntakeWriter {
                 rows.add(row(source, message, MessageStatus.DUPLICATE, receivedAt));
             }
         }
-        events.insert(rows);
-        decisions.insert(decisionRows);
-        outbox.enqueue(deliveries);
-        return new Stored(new IntakeResult(routed.size() - duplicates, duplicates, refusals), rows, decisionRows);
+        return new Stored(
+                source, new IntakeResult(routed.size() - duplicates, duplicates, refusals), rows, decisionRows);
     }
 
     private static StoredEvents.Row row(String source, RoutedMessage routed, MessageStatus status, Instant receivedAt) {

@@ -12,6 +12,10 @@ import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 import java.util.List;
 import java.util.UUID;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
 import java.util.stream.IntStream;
 import org.junit.jupiter.api.BeforeEach;
@@ -293,6 +297,49 @@ class IntakeIntegrationTests {
         assertThat(body(again).path("duplicates").asInt()).isEqualTo(1);
         assertThat(body(inSameBatch).path("duplicates").asInt()).isEqualTo(2);
         assertThat(statuses()).containsExactlyInAnyOrder("evaluated", "duplicate", "duplicate", "duplicate");
+    }
+
+    @Test
+    void concurrentRequestsRepeatingAMessageIdStoreItOnceAndAnswerEveryRequest() throws Exception {
+        // Requests arriving together share intake transactions (group commit): the shared id must still be new
+        // for exactly one of them, and every request's own message must be stored.
+        String shared = "{\"type\":\"track\",\"userId\":\"" + userId + "\",\"event\":\"Raced\","
+                + "\"messageId\":\"race-" + userId + "\"}";
+        int requests = 12;
+        ExecutorService senders = Executors.newFixedThreadPool(requests);
+        try {
+            List<Future<HttpResponse<String>>> answers = IntStream.range(0, requests)
+                    .mapToObj(i -> senders.submit(() -> client.post(
+                            "/v1/batch",
+                            batch(
+                                    shared,
+                                    "{\"type\":\"track\",\"userId\":\"" + userId
+                                            + "\",\"event\":\"Own\",\"messageId\":\"own-" + i + "-" + userId + "\"}"),
+                            "Authorization",
+                            writeKeyHeader())))
+                    .toList();
+            int accepted = 0;
+            for (Future<HttpResponse<String>> answer : answers) {
+                HttpResponse<String> response = answer.get(30, TimeUnit.SECONDS);
+                assertThat(response.statusCode()).isEqualTo(200);
+                accepted += body(response).path("accepted").asInt();
+            }
+            assertThat(accepted).isEqualTo(requests + 1);
+        } finally {
+            senders.shutdownNow();
+        }
+        assertThat(jdbc.sql("select status from event_message where message_id = ?")
+                        .param("race-" + userId)
+                        .query(String.class)
+                        .list())
+                .hasSize(requests)
+                .filteredOn("duplicate"::equals)
+                .hasSize(requests - 1);
+        assertThat(jdbc.sql("select count(*) from event_message where user_id = ? and event = 'Own'")
+                        .param(userId)
+                        .query(Integer.class)
+                        .single())
+                .isEqualTo(requests);
     }
 
     @Test

@@ -1,0 +1,163 @@
+package dev.switchboard.ingest;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Function;
+import java.util.function.ToIntFunction;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Group commit: request threads hand their writes to one writer thread, which stores everything that queued up
+ * while it was busy in one transaction and then answers every waiting request. Under load a commit carries many
+ * requests, so the cost of a commit (a file sync on H2, a WAL flush on PostgreSQL, the pages H2 rewrites) is
+ * shared; with no load a request waits for exactly one commit, as before. Nothing is answered before its
+ * transaction committed.
+ *
+ * <p>If a group fails (a messageId stored by another instance in between, a value the database refuses), each of
+ * its writes is stored again on its own, so one bad request cannot fail the others.
+ *
+ * @param <W> a write
+ * @param <R> what storing one write returns to its caller
+ */
+final class GroupCommit<W, R> {
+
+    /** Stores a group in one transaction; returns one result per write, in order. */
+    interface GroupStore<W, R> {
+        List<R> storeAll(List<W> writes);
+    }
+
+    private static final Logger log = LoggerFactory.getLogger(GroupCommit.class);
+
+    private final BlockingQueue<Pending<W, R>> queue = new LinkedBlockingQueue<>();
+    private final GroupStore<W, R> group;
+    private final Function<W, R> alone;
+    private final ToIntFunction<W> weight;
+    private final int maxWeight;
+    private final Thread writer;
+    private volatile boolean running;
+
+    private record Pending<W, R>(W write, CompletableFuture<R> result) {}
+
+    /**
+     * @param group stores a group of writes in one transaction
+     * @param alone stores one write in its own transaction (used when its group failed, and after a stop)
+     * @param weight how much a write adds to a group (its message count)
+     * @param maxWeight the most a group carries: bounds a transaction's size and a request's wait
+     */
+    GroupCommit(String name, GroupStore<W, R> group, Function<W, R> alone, ToIntFunction<W> weight, int maxWeight) {
+        this.group = group;
+        this.alone = alone;
+        this.weight = weight;
+        this.maxWeight = maxWeight;
+        this.writer = new Thread(this::run, name);
+        this.writer.setDaemon(true);
+    }
+
+    void start() {
+        running = true;
+        writer.start();
+    }
+
+    /** Stores what is queued, then stops the writer; later writes are stored by their callers. */
+    void stop() throws InterruptedException {
+        // No interrupt: an interrupted thread inside H2's file I/O closes the database file.
+        running = false;
+        writer.join();
+        List<Pending<W, R>> left = new ArrayList<>();
+        queue.drainTo(left);
+        left.forEach(this::storeAlone);
+    }
+
+    /** How many writes wait for the writer. */
+    int queued() {
+        return queue.size();
+    }
+
+    boolean isRunning() {
+        return running;
+    }
+
+    /** Stores the write with others that queued up at the same time; returns once its transaction committed. */
+    R store(W write) {
+        if (!running) {
+            return alone.apply(write);
+        }
+        Pending<W, R> pending = new Pending<>(write, new CompletableFuture<>());
+        queue.add(pending);
+        // Stopped meanwhile: whoever takes it out of the queue stores it; if nobody did, store it here.
+        if (!running && queue.remove(pending)) {
+            return alone.apply(write);
+        }
+        try {
+            return pending.result().join();
+        } catch (CompletionException e) {
+            if (e.getCause() instanceof RuntimeException cause) {
+                throw cause;
+            }
+            throw e;
+        }
+    }
+
+    private void run() {
+        List<Pending<W, R>> batch = new ArrayList<>();
+        while (running) {
+            try {
+                Pending<W, R> first = queue.poll(100, TimeUnit.MILLISECONDS);
+                if (first == null) {
+                    continue;
+                }
+                batch.add(first);
+                int total = weight.applyAsInt(first.write());
+                Pending<W, R> next;
+                while (total < maxWeight && (next = queue.poll()) != null) {
+                    batch.add(next);
+                    total += weight.applyAsInt(next.write());
+                }
+                storeGroup(batch);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            } catch (RuntimeException | Error e) {
+                log.error("intake writer failed", e);
+            } finally {
+                // Whatever happened, no caller waits forever.
+                for (Pending<W, R> pending : batch) {
+                    pending.result().completeExceptionally(new IllegalStateException("the intake writer failed"));
+                }
+                batch.clear();
+            }
+        }
+    }
+
+    private void storeGroup(List<Pending<W, R>> batch) {
+        if (batch.size() > 1) {
+            List<R> results;
+            try {
+                results = group.storeAll(batch.stream().map(Pending::write).toList());
+            } catch (RuntimeException | Error e) {
+                log.debug("a group of {} writes failed, storing each on its own", batch.size(), e);
+                batch.forEach(this::storeAlone);
+                return;
+            }
+            for (int i = 0; i < batch.size(); i++) {
+                batch.get(i).result().complete(results.get(i));
+            }
+        } else {
+            storeAlone(batch.get(0));
+        }
+    }
+
+    private void storeAlone(Pending<W, R> pending) {
+        try {
+            pending.result().complete(alone.apply(pending.write()));
+        } catch (RuntimeException | Error e) {
+            pending.result().completeExceptionally(e);
+        }
+    }
+}

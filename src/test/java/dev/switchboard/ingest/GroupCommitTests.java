@@ -1,0 +1,125 @@
+package dev.switchboard.ingest;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.awaitility.Awaitility.await;
+
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+class GroupCommitTests {
+
+    /** Stands in for the database: records each transaction, can hold the writer in one, can refuse a write. */
+    private final List<List<String>> transactions = Collections.synchronizedList(new ArrayList<>());
+
+    private final CountDownLatch insideFirst = new CountDownLatch(1);
+    private final CountDownLatch releaseFirst = new CountDownLatch(1);
+    private final ExecutorService callers = Executors.newFixedThreadPool(8);
+
+    private final GroupCommit<String, String> commits =
+            new GroupCommit<>("test-writer", this::storeAll, this::storeAlone, write -> 1, 3);
+
+    private List<String> storeAll(List<String> writes) {
+        if (writes.contains("refused")) {
+            throw new IllegalArgumentException("value too long");
+        }
+        transactions.add(List.copyOf(writes));
+        return writes.stream().map(w -> "stored " + w).toList();
+    }
+
+    private String storeAlone(String write) {
+        if (write.equals("slow")) {
+            insideFirst.countDown();
+            await().until(() -> releaseFirst.getCount() == 0);
+        }
+        if (write.equals("refused")) {
+            throw new IllegalArgumentException("value too long");
+        }
+        transactions.add(List.of(write));
+        return "stored " + write;
+    }
+
+    @AfterEach
+    void stop() throws InterruptedException {
+        releaseFirst.countDown();
+        commits.stop();
+        callers.shutdownNow();
+    }
+
+    private Future<String> submit(String write) {
+        return callers.submit(() -> commits.store(write));
+    }
+
+    @Test
+    void writesThatQueueWhileTheWriterIsBusyShareOneTransaction() throws Exception {
+        commits.start();
+        Future<String> slow = submit("slow");
+        assertThat(insideFirst.await(10, TimeUnit.SECONDS)).isTrue();
+        List<Future<String>> waiting = List.of(submit("a"), submit("b"));
+        await().until(() -> commits.queued() == 2);
+        releaseFirst.countDown();
+
+        assertThat(slow.get(10, TimeUnit.SECONDS)).isEqualTo("stored slow");
+        assertThat(waiting.get(0).get(10, TimeUnit.SECONDS)).isEqualTo("stored a");
+        assertThat(waiting.get(1).get(10, TimeUnit.SECONDS)).isEqualTo("stored b");
+        assertThat(transactions).hasSize(2).contains(List.of("slow"));
+        assertThat(transactions.get(1)).containsExactlyInAnyOrder("a", "b");
+    }
+
+    @Test
+    void aGroupIsCappedAtItsWeightAndEveryWriteIsStoredOnce() throws Exception {
+        commits.start();
+        Future<String> slow = submit("slow");
+        assertThat(insideFirst.await(10, TimeUnit.SECONDS)).isTrue();
+        List<Future<String>> waiting = new ArrayList<>();
+        for (int i = 0; i < 7; i++) {
+            waiting.add(submit("w" + i));
+        }
+        await().until(() -> commits.queued() == 7);
+        releaseFirst.countDown();
+
+        assertThat(slow.get(10, TimeUnit.SECONDS)).isEqualTo("stored slow");
+        for (int i = 0; i < 7; i++) {
+            assertThat(waiting.get(i).get(10, TimeUnit.SECONDS)).isEqualTo("stored w" + i);
+        }
+        assertThat(transactions).hasSize(4).allSatisfy(t -> assertThat(t).hasSizeLessThanOrEqualTo(3));
+        assertThat(transactions.stream().flatMap(List::stream))
+                .containsExactlyInAnyOrder("slow", "w0", "w1", "w2", "w3", "w4", "w5", "w6");
+    }
+
+    @Test
+    void aRefusedWriteFailsOnlyItsOwnCaller() throws Exception {
+        commits.start();
+        Future<String> slow = submit("slow");
+        assertThat(insideFirst.await(10, TimeUnit.SECONDS)).isTrue();
+        Future<String> good = submit("good");
+        Future<String> refused = submit("refused");
+        await().until(() -> commits.queued() == 2);
+        releaseFirst.countDown();
+
+        assertThat(slow.get(10, TimeUnit.SECONDS)).isEqualTo("stored slow");
+        assertThat(good.get(10, TimeUnit.SECONDS)).isEqualTo("stored good");
+        assertThatThrownBy(() -> refused.get(10, TimeUnit.SECONDS))
+                .hasCauseInstanceOf(IllegalArgumentException.class)
+                .hasRootCauseMessage("value too long");
+        assertThat(transactions.stream().flatMap(List::stream)).containsExactlyInAnyOrder("slow", "good");
+    }
+
+    @Test
+    void beforeStartAndAfterStopTheCallerStoresItsOwnWrite() throws Exception {
+        assertThat(commits.store("early")).isEqualTo("stored early");
+        commits.start();
+        assertThat(commits.store("running")).isEqualTo("stored running");
+        commits.stop();
+        assertThat(commits.store("late")).isEqualTo("stored late");
+        assertThat(transactions).containsExactly(List.of("early"), List.of("running"), List.of("late"));
+    }
+}
