@@ -11,6 +11,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.jspecify.annotations.Nullable;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -118,12 +119,13 @@ class IntakeWriter {
             }
             RoutedMessage message = routed.get(next);
             if (fresh[next++]) {
-                rows.add(row(source, message, message.status(), receivedAt));
+                rows.add(row(source, message, message.status(), message.unmatchedDecisions(), receivedAt));
                 decisionRows.addAll(message.decisions());
                 deliveries.addAll(message.deliveries());
             } else {
                 duplicates++;
-                rows.add(row(source, message, MessageStatus.DUPLICATE, receivedAt));
+                // A duplicate's decisions are not stored: the first copy has them.
+                rows.add(row(source, message, MessageStatus.DUPLICATE, null, receivedAt));
             }
         }
         events.insert(rows);
@@ -132,7 +134,12 @@ class IntakeWriter {
         return new Stored(new IntakeResult(routed.size() - duplicates, duplicates, refusals), rows, decisionRows);
     }
 
-    private static StoredEvents.Row row(String source, RoutedMessage routed, MessageStatus status, Instant receivedAt) {
+    private static StoredEvents.Row row(
+            String source,
+            RoutedMessage routed,
+            MessageStatus status,
+            @Nullable String unmatchedDecisions,
+            Instant receivedAt) {
         AcceptedMessage message = routed.message();
         return new StoredEvents.Row(
                 routed.eventId(),
@@ -146,7 +153,8 @@ class IntakeWriter {
                 null,
                 receivedAt,
                 message.timestamp(),
-                routed.payload());
+                routed.payload(),
+                unmatchedDecisions);
     }
 
     private StoredEvents.Row row(String source, RejectedMessage rejected, Instant receivedAt) {
@@ -170,7 +178,8 @@ class IntakeWriter {
                         masked.values()),
                 receivedAt,
                 null,
-                json.writeValueAsString(masked.tree()));
+                json.writeValueAsString(masked.tree()),
+                null);
     }
 
     private static Object withoutWriteKey(Object raw) {
