@@ -31,6 +31,9 @@ class MessageRouting {
 
     private static final String CANCEL_BY_RULE_PATH = "/local/cancel-by-rule";
 
+    /** The size of {@code event_message.unmatched_decisions} (V50). */
+    static final int MAX_UNMATCHED_LENGTH = 1_000_000;
+
     private final LiveRules rules;
     private final JsonMapper json;
     private final MessageMasking masking;
@@ -75,10 +78,23 @@ class MessageRouting {
         }
         // The rules that did not match go on the message row as one JSON array (V50): a row and five index
         // entries fewer per rule, and one serialization for all of them.
-        String unmatchedDecisions =
-                unmatched.isEmpty() ? null : Masking.scrub(json.writeValueAsString(unmatched), masked.values());
+        String unmatchedDecisions = unmatched(unmatched, masked);
         MessageStatus status = evaluation.matched().isEmpty() ? MessageStatus.NO_MATCH : MessageStatus.ROUTED;
         return new RoutedMessage(message, eventId, payload, status, decisions, unmatchedDecisions, deliveries);
+    }
+
+    private @Nullable String unmatched(List<Map<String, Object>> unmatched, MessageMasking.Masked masked) {
+        if (unmatched.isEmpty()) {
+            return null;
+        }
+        String text = Masking.scrub(json.writeValueAsString(unmatched), masked.values());
+        if (text.length() > MAX_UNMATCHED_LENGTH) {
+            // Only many rules whose explanations each repeat a large part of the message get here: keep which
+            // rules did not match, without the explanations, rather than fail to store the message.
+            unmatched.forEach(element -> element.put("trace", null));
+            text = Masking.scrub(json.writeValueAsString(unmatched), masked.values());
+        }
+        return text;
     }
 
     /** One element of {@code unmatched_decisions}; the trace is serialized as it is in {@code rule_decision}. */
