@@ -28,7 +28,7 @@ public record AuditProperties(
      * nor a message that still has one.
      *
      * @param messages stored messages ({@code event_message})
-     * @param decisions rule decisions ({@code rule_decision})
+     * @param decisions rule decisions ({@code rule_decision}, and the not-matched ones on {@code event_message})
      * @param deliveries finished deliveries ({@code delivery})
      * @param attempts delivery attempts ({@code delivery_attempt})
      * @param changes the configuration audit ({@code config_change})

@@ -13,8 +13,6 @@ import org.jspecify.annotations.Nullable;
 public record EventDetail(
         EventSummary summary, @JsonRawValue String message, List<Decision> decisions, List<Delivery> deliveries) {
 
-    record Message(EventSummary summary, String payload) {}
-
     /** @param explanation the rule's trace: the values found, their types and hints (JSON) */
     public record Decision(
             String ruleKey,

@@ -10,6 +10,7 @@ import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.Collection;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -17,8 +18,13 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 import org.jspecify.annotations.Nullable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
+import tools.jackson.core.JacksonException;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Reads stored messages back, newest first, with filters and a stable keyset cursor, and one message with its
@@ -39,12 +45,18 @@ public class EventLog {
     private static final Set<String> DELIVERY_STATUSES =
             Set.of("delivered", "retrying", "dead", "invalid", "dry_run", "cancelled", "failed", "pending", "sending");
 
+    private static final String NOT_MATCHED = "not_matched";
+
+    private static final Logger log = LoggerFactory.getLogger(EventLog.class);
+
     private final JdbcClient jdbc;
     private final AuditProperties properties;
+    private final JsonMapper json;
 
-    EventLog(JdbcClient jdbc, AuditProperties properties) {
+    EventLog(JdbcClient jdbc, AuditProperties properties, JsonMapper json) {
         this.jdbc = jdbc;
         this.properties = properties;
+        this.json = json;
     }
 
     /** One page, newest first; {@code next} is the cursor of the following page, null on the last one. */
@@ -147,17 +159,32 @@ public class EventLog {
     }
 
     public Optional<EventDetail> get(UUID id) {
-        Optional<EventDetail.Message> message = jdbc.sql(
-                        "select " + COLUMNS + ", e.payload from event_message e" + " where e.id = ?")
+        Optional<StoredMessage> message = jdbc.sql("select " + COLUMNS + ", e.payload, e.unmatched_decisions"
+                        + " from event_message e where e.id = ?")
                 .param(id)
-                .query((rs, row) -> new EventDetail.Message(summary(rs, row), rs.getString("payload")))
+                .query((rs, row) -> new StoredMessage(
+                        summary(rs, row), rs.getString("payload"), rs.getString("unmatched_decisions")))
                 .optional();
-        return message.map(m -> new EventDetail(m.summary(), m.payload(), decisions(id), deliveries(id)));
+        return message.map(m -> new EventDetail(
+                m.summary(),
+                m.payload(),
+                decisions(id, m.unmatchedDecisions(), m.summary().receivedAt()),
+                deliveries(id)));
     }
 
-    private List<EventDetail.Decision> decisions(UUID eventId) {
-        return jdbc.sql("select rule_key, rule_version, outcome, error, trace, decided_at from rule_decision"
-                        + " where event_id = ? order by rule_key")
+    private record StoredMessage(
+            EventSummary summary, String payload, @Nullable String unmatchedDecisions) {}
+
+    /**
+     * What every rule said about the message: its {@code rule_decision} rows (matched and error; older messages
+     * also have their not_matched rows there) and the rules that did not match, which intake keeps on the
+     * message row since V50. Decided when the message was received, so both read the same time.
+     */
+    private List<EventDetail.Decision> decisions(
+            UUID eventId, @Nullable String unmatchedDecisions, Instant receivedAt) {
+        List<EventDetail.Decision> decisions = jdbc.sql(
+                        "select rule_key, rule_version, outcome, error, trace, decided_at from rule_decision"
+                                + " where event_id = ? order by rule_key")
                 .param(eventId)
                 .query((rs, row) -> new EventDetail.Decision(
                         rs.getString("rule_key"),
@@ -167,6 +194,36 @@ public class EventLog {
                         rs.getString("trace"),
                         instant(rs, "decided_at")))
                 .list();
+        if (unmatchedDecisions == null) {
+            return decisions;
+        }
+        List<EventDetail.Decision> all = new ArrayList<>(decisions);
+        all.addAll(unmatched(eventId, unmatchedDecisions, receivedAt));
+        all.sort(Comparator.comparing(EventDetail.Decision::ruleKey));
+        return all;
+    }
+
+    private List<EventDetail.Decision> unmatched(UUID eventId, String unmatchedDecisions, Instant receivedAt) {
+        JsonNode elements;
+        try {
+            elements = json.readTree(unmatchedDecisions);
+        } catch (JacksonException e) {
+            // Only a masked value that cut through the JSON when it was scrubbed could do this.
+            log.warn("The not-matched decisions of message {} are not readable JSON: {}", eventId, e.getMessage());
+            return List.of();
+        }
+        List<EventDetail.Decision> decisions = new ArrayList<>(elements.size());
+        for (JsonNode element : elements) {
+            JsonNode trace = element.get("trace");
+            decisions.add(new EventDetail.Decision(
+                    element.path("rule").asString(""),
+                    element.path("version").asInt(),
+                    NOT_MATCHED,
+                    null,
+                    trace == null || trace.isNull() ? null : json.writeValueAsString(trace),
+                    receivedAt));
+        }
+        return decisions;
     }
 
     private List<EventDetail.Delivery> deliveries(UUID eventId) {

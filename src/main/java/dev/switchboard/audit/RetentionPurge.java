@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.OptionalInt;
 import java.util.UUID;
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -37,6 +38,9 @@ class RetentionPurge {
     private final AuditProperties properties;
     private final RuntimeSettings settings;
     private final Clock clock;
+
+    /** Where the last run cleared not-matched decisions up to (see {@link #unmatched}). */
+    private volatile @Nullable Instant unmatchedClearedTo;
 
     RetentionPurge(
             JdbcClient jdbc,
@@ -104,6 +108,7 @@ class RetentionPurge {
                         "select id from rule_decision where decided_at < ?",
                         now.minus(retention.decisions()),
                         batch)));
+        purged.put("unmatched_decisions", unmatched(retention, now, batch));
         purged.put("event_message", repeat(() -> messages(now.minus(retention.messages()), batch)));
         purged.put(
                 "config_change",
@@ -144,6 +149,46 @@ class RetentionPurge {
                             .update();
         });
         return deleted == null ? 0 : deleted;
+    }
+
+    /**
+     * The not-matched decisions on the message row (V50) go with their message. Only when decisions are kept
+     * for less time than messages are they cleared on their own, so both kinds of decision keep the same
+     * retention.
+     */
+    private int unmatched(AuditProperties.Retention retention, Instant now, int batch) {
+        if (retention.decisions().compareTo(retention.messages()) >= 0) {
+            return 0;
+        }
+        Instant cutoff = now.minus(retention.decisions());
+        Instant messagesCutoff = now.minus(retention.messages());
+        Instant clearedTo = unmatchedClearedTo;
+        // Messages before the last run's cutoff are cleared already: start there, so a run does not read them
+        // all again. Kept in memory only; after a restart the first run looks through the whole range once.
+        Instant from = clearedTo != null && clearedTo.isAfter(messagesCutoff) ? clearedTo : messagesCutoff;
+        boolean[] done = {false};
+        int cleared = repeat(() -> clearUnmatched(from, cutoff, batch, done));
+        if (done[0]) {
+            unmatchedClearedTo = cutoff;
+        }
+        return cleared;
+    }
+
+    private int clearUnmatched(Instant from, Instant cutoff, int batch, boolean[] done) {
+        Integer cleared = transactions.execute(status -> {
+            List<UUID> ids = jdbc.sql("select id from event_message where received_at >= ? and received_at < ?"
+                            + " and unmatched_decisions is not null fetch first " + batch + " rows only")
+                    .params(from.atOffset(ZoneOffset.UTC), cutoff.atOffset(ZoneOffset.UTC))
+                    .query(UUID.class)
+                    .list();
+            done[0] = ids.isEmpty();
+            return ids.isEmpty()
+                    ? 0
+                    : jdbc.sql("update event_message set unmatched_decisions = null where id in (:ids)")
+                            .param("ids", ids)
+                            .update();
+        });
+        return cleared == null ? 0 : cleared;
     }
 
     private int deliveries(Instant cutoff, int batch) {

@@ -12,6 +12,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.jspecify.annotations.Nullable;
 import org.springframework.context.SmartLifecycle;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.stereotype.Component;
@@ -198,19 +199,25 @@ class IntakeWriter implements SmartLifecycle {
             }
             RoutedMessage message = routed.get(next);
             if (fresh[next++]) {
-                rows.add(row(source, message, message.status(), receivedAt));
+                rows.add(row(source, message, message.status(), message.unmatchedDecisions(), receivedAt));
                 decisionRows.addAll(message.decisions());
                 deliveries.addAll(message.deliveries());
             } else {
                 duplicates++;
-                rows.add(row(source, message, MessageStatus.DUPLICATE, receivedAt));
+                // A duplicate's decisions are not stored: the first copy has them.
+                rows.add(row(source, message, MessageStatus.DUPLICATE, null, receivedAt));
             }
         }
         return new Stored(
                 source, new IntakeResult(routed.size() - duplicates, duplicates, refusals), rows, decisionRows);
     }
 
-    private static StoredEvents.Row row(String source, RoutedMessage routed, MessageStatus status, Instant receivedAt) {
+    private static StoredEvents.Row row(
+            String source,
+            RoutedMessage routed,
+            MessageStatus status,
+            @Nullable String unmatchedDecisions,
+            Instant receivedAt) {
         AcceptedMessage message = routed.message();
         return new StoredEvents.Row(
                 routed.eventId(),
@@ -224,7 +231,8 @@ class IntakeWriter implements SmartLifecycle {
                 null,
                 receivedAt,
                 message.timestamp(),
-                routed.payload());
+                routed.payload(),
+                unmatchedDecisions);
     }
 
     private StoredEvents.Row row(String source, RejectedMessage rejected, Instant receivedAt) {
@@ -248,7 +256,8 @@ class IntakeWriter implements SmartLifecycle {
                         masked.values()),
                 receivedAt,
                 null,
-                json.writeValueAsString(masked.tree()));
+                json.writeValueAsString(masked.tree()),
+                null);
     }
 
     private static Object withoutWriteKey(Object raw) {

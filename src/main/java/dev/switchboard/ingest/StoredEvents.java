@@ -12,13 +12,16 @@ import org.springframework.jdbc.core.BatchPreparedStatementSetter;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
-/** Writes message rows with one JDBC batch per request: intake is the hottest write path. */
+/**
+ * Writes message rows with one JDBC batch per request: intake is the hottest write path. A message row also
+ * carries the decisions of the rules that did not match it ({@code unmatched_decisions}, V50).
+ */
 @Component
 class StoredEvents {
 
     private static final String INSERT = "insert into event_message (id, source, message_id, type, event, user_id,"
-            + " anonymous_id, status, reject_reason, received_at, event_timestamp, payload)"
-            + " values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
+            + " anonymous_id, status, reject_reason, received_at, event_timestamp, payload, unmatched_decisions)"
+            + " values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
 
     record Row(
             UUID id,
@@ -32,7 +35,8 @@ class StoredEvents {
             @Nullable String rejectReason,
             Instant receivedAt,
             @Nullable Instant eventTimestamp,
-            String payload) {}
+            String payload,
+            @Nullable String unmatchedDecisions) {}
 
     private final JdbcTemplate jdbc;
 
@@ -57,6 +61,7 @@ class StoredEvents {
                 ps.setObject(10, utc(row.receivedAt()));
                 ps.setObject(11, utc(row.eventTimestamp()));
                 ps.setString(12, row.payload());
+                ps.setString(13, row.unmatchedDecisions());
             }
 
             @Override

@@ -179,6 +179,61 @@ class EventSearchIntegrationTests {
     }
 
     @Test
+    void aMessageStoredBeforeV50StillShowsEveryDecision() {
+        // The old layout: every decision a rule_decision row, not_matched too, and no unmatched_decisions.
+        UUID id = message("old", "track", "Cart Abandoned", "o-" + run, null, "routed", 0, "{\"cart_total\":20}");
+        chain.decisionRow(id, "c-" + run, "not_matched", at(0));
+        chain.decisionRow(id, "a-" + run, "not_matched", at(0));
+        chain.decisionRow(id, "b-" + run, "matched", at(0));
+        assertThat(jdbc.sql("select unmatched_decisions from event_message where id = ?")
+                        .param(id)
+                        .query(String.class)
+                        .list())
+                .containsOnlyNulls();
+
+        JsonNode detail = JSON.readTree(
+                client.get("/api/events/" + id, "Authorization", adminHeader()).body());
+
+        List<String> shown = new ArrayList<>();
+        detail.at("/decisions")
+                .forEach(d -> shown.add(
+                        d.at("/ruleKey").asString() + " " + d.at("/outcome").asString() + " "
+                                + d.at("/explanation/when").asString()));
+        String trace = "event = 'x' (found 'x')";
+        assertThat(shown)
+                .containsExactly(
+                        "a-" + run + " not_matched " + trace,
+                        "b-" + run + " matched " + trace,
+                        "c-" + run + " not_matched " + trace);
+    }
+
+    @Test
+    void bothLayoutsTogetherAreShownByRuleKey() {
+        UUID id = message("mix", "track", "Cart Abandoned", "x-" + run, null, "routed", 0, "{\"cart_total\":20}");
+        chain.decisionRow(id, "d-" + run, "not_matched", at(0));
+        chain.decision(id, "b-" + run, "matched", at(0));
+        chain.decision(id, "c-" + run, "not_matched", at(0));
+        chain.decision(id, "a-" + run, "not_matched", at(0));
+
+        JsonNode detail = JSON.readTree(
+                client.get("/api/events/" + id, "Authorization", adminHeader()).body());
+
+        List<String> shown = new ArrayList<>();
+        detail.at("/decisions")
+                .forEach(d -> shown.add(
+                        d.at("/ruleKey").asString() + " " + d.at("/outcome").asString()));
+        assertThat(shown)
+                .containsExactly(
+                        "a-" + run + " not_matched",
+                        "b-" + run + " matched",
+                        "c-" + run + " not_matched",
+                        "d-" + run + " not_matched");
+        assertThat(detail.at("/decisions/0/decidedAt").asString())
+                .isEqualTo(detail.at("/summary/receivedAt").asString());
+        assertThat(detail.at("/decisions/0/explanation/when").asString()).isEqualTo("event = 'x' (found 'x')");
+    }
+
+    @Test
     void aMessageFromIntakeIsFoundByItsPropertyValue() {
         String body = "{\"userId\":\"i-" + run + "\",\"event\":\"Cart Abandoned\",\"messageId\":\"in-" + run
                 + "\",\"properties\":{\"coupon\":\"SPRING-" + run + "\"}}";

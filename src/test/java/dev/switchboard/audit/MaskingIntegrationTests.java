@@ -15,11 +15,12 @@ import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.context.ActiveProfiles;
+import tools.jackson.databind.json.JsonMapper;
 
 /**
- * Masked paths never reach storage: not in the stored message, not in the rule explanations, not in the
- * attempts (here a dry run, which records the request that carries the email), while the rule still uses the
- * real value for the request Novu gets.
+ * Masked paths never reach storage: not in the stored message, not in the rule explanations (the decision rows
+ * and the message's not-matched decisions), not in the attempts (here a dry run, which records the request that
+ * carries the email), while the rule still uses the real value for the request Novu gets.
  */
 @SpringBootTest(
         webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
@@ -52,6 +53,15 @@ class MaskingIntegrationTests {
                 + "\"payload\":{\"card\":{\"@path\":\"$.properties.cards[0].number\"}}}]}";
         var published = client.request("POST", "/api/rules?publish=true", rule, "Authorization", adminHeader());
         assertThat(published.statusCode()).as(published.body()).isEqualTo(201);
+        // A rule that looks at the masked values and does not match: its explanation goes to unmatched_decisions.
+        String miss = "{\"key\":\"mask-miss-" + run + "\",\"name\":\"Miss\",\"enabled\":true,\"when\":{\"type\":"
+                + "[\"track\"],\"all\":[{\"path\":\"$.userId\",\"op\":\"equals\",\"value\":\"jane-" + run + "\"},"
+                + "{\"path\":\"$.context.traits.email\",\"op\":\"equals\",\"value\":\"someone@example.com\"},"
+                + "{\"path\":\"$.context.ip\",\"op\":\"starts_with\",\"value\":\"198.51.100.\"}]},"
+                + "\"actions\":[{\"type\":\"trigger\",\"workflowId\":\"cart\",\"to\":{\"subscriberId\":"
+                + "{\"@path\":\"$.userId\"}}}]}";
+        var missPublished = client.request("POST", "/api/rules?publish=true", miss, "Authorization", adminHeader());
+        assertThat(missPublished.statusCode()).as(missPublished.body()).isEqualTo(201);
 
         String message = "{\"userId\":\"jane-" + run + "\",\"event\":\"Cart Abandoned\",\"messageId\":\"mask-" + run
                 + "\",\"context\":{\"ip\":\"" + ip + "\",\"traits\":{\"email\":\"" + email + "\"}},"
@@ -81,6 +91,13 @@ class MaskingIntegrationTests {
                 .query(String.class)
                 .list();
         assertThat(String.join("\n", traces)).contains("jane-" + run).doesNotContain(email);
+        String unmatched = jdbc.sql("select unmatched_decisions from event_message where id = ?")
+                .param(eventId)
+                .query(String.class)
+                .single();
+        assertThat(unmatched)
+                .contains("\"mask-miss-" + run + "\"", "jane-" + run, "[masked]")
+                .doesNotContain(email, ip, card);
         List<String> attempts = jdbc.sql("select coalesce(a.response_excerpt, '') || ' ' || coalesce(a.error, '')"
                         + " from delivery_attempt a join delivery d on d.id = a.delivery_id where d.event_id = ?")
                 .param(eventId)
@@ -97,5 +114,9 @@ class MaskingIntegrationTests {
         String detail = client.get("/api/events/" + eventId, "Authorization", adminHeader())
                 .body();
         assertThat(detail).contains("[masked]");
+        // The decisions it lists, the not-matched one read from unmatched_decisions, show the masked values only.
+        String decisions =
+                JsonMapper.builder().build().readTree(detail).path("decisions").toString();
+        assertThat(decisions).contains("mask-miss-" + run, "[masked]").doesNotContain(email, ip, card);
     }
 }

@@ -3,7 +3,9 @@ package dev.switchboard.audit;
 import static dev.switchboard.support.IntakeClient.writeKeyHeader;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.switchboard.settings.RuntimeSettings;
 import dev.switchboard.support.IntakeClient;
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -20,10 +22,12 @@ import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.context.ActiveProfiles;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * The retention purge deletes old rows in small batches while intake keeps storing: every message sent during
  * the purge is stored and answered 200, every old row is gone, and an unfinished delivery keeps its message.
+ * Not-matched decisions on the message row keep the decisions' retention.
  */
 @SpringBootTest(
         webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
@@ -36,6 +40,12 @@ class RetentionIntegrationTests {
 
     @Autowired
     RetentionPurge retention;
+
+    @Autowired
+    TransactionTemplate transactions;
+
+    @Autowired
+    RuntimeSettings settings;
 
     @LocalServerPort
     int port;
@@ -101,6 +111,48 @@ class RetentionIntegrationTests {
         assertThat(count("select count(*) from event_message where id = ?", waiting))
                 .isEqualTo(1);
         assertThat(count("select count(*) from delivery where id = ?", held)).isEqualTo(1);
+    }
+
+    @Test
+    void clearsNotMatchedDecisionsWhenDecisionsAreKeptShorterThanMessages() {
+        String run = UUID.randomUUID().toString().substring(0, 8);
+        var chain = new StoredChain(jdbc);
+        Instant tenDaysAgo = Instant.now().minus(Duration.ofDays(10));
+        UUID older = chain.message("ten-" + run, "track", "Old", "ten-" + run, null, "routed", tenDaysAgo, "{}");
+        chain.decision(older, "r-" + run, "matched", tenDaysAgo);
+        chain.decision(older, "s-" + run, "not_matched", tenDaysAgo);
+        Instant threeDaysAgo = Instant.now().minus(Duration.ofDays(3));
+        UUID newer =
+                chain.message("three-" + run, "track", "Old", "three-" + run, null, "no_match", threeDaysAgo, "{}");
+        chain.decision(newer, "s-" + run, "not_matched", threeDaysAgo);
+        var shorterDecisions = new RetentionPurge(
+                jdbc,
+                transactions,
+                new AuditProperties(
+                        "",
+                        new AuditProperties.Retention(
+                                true,
+                                Duration.ofDays(30),
+                                Duration.ofDays(7),
+                                Duration.ofDays(30),
+                                Duration.ofDays(30),
+                                Duration.ofDays(365),
+                                Duration.ofMinutes(10),
+                                50)),
+                settings,
+                Clock.systemUTC());
+
+        Map<String, Integer> purged = shorterDecisions.purge();
+
+        assertThat(purged.get("unmatched_decisions")).isGreaterThanOrEqualTo(1);
+        assertThat(count("select count(*) from event_message where id = ? and unmatched_decisions is null", older))
+                .as("the message stays, without its not-matched decisions")
+                .isEqualTo(1);
+        assertThat(count("select count(*) from rule_decision where event_id = ?", older))
+                .isZero();
+        assertThat(count("select count(*) from event_message where id = ? and unmatched_decisions is not null", newer))
+                .isEqualTo(1);
+        assertThat(shorterDecisions.purge().get("unmatched_decisions")).isZero();
     }
 
     private int count(String sql, Object param) {

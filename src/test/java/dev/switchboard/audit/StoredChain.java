@@ -10,6 +10,8 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 /** Writes audit rows the way intake and dispatch do, for populating a database with known messages. */
 final class StoredChain {
 
+    private static final String TRACE = "{\"when\":\"event = 'x' (found 'x')\"}";
+
     private final JdbcClient jdbc;
 
     StoredChain(JdbcClient jdbc) {
@@ -42,14 +44,39 @@ final class StoredChain {
         return id;
     }
 
+    /**
+     * A decision as intake stores it since V50: matched and error as a {@code rule_decision} row, not_matched as
+     * an element of the message's {@code unmatched_decisions} (decided when the message was received).
+     */
     void decision(UUID eventId, String ruleKey, String outcome, Instant at) {
+        if (!outcome.equals("not_matched")) {
+            decisionRow(eventId, ruleKey, outcome, at);
+            return;
+        }
+        String stored = jdbc.sql("select unmatched_decisions from event_message where id = ?")
+                .param(eventId)
+                .query(String.class)
+                .list()
+                .get(0);
+        String element = "{\"rule\":\"" + ruleKey + "\",\"version\":3,\"trace\":" + TRACE + "}";
+        jdbc.sql("update event_message set unmatched_decisions = ? where id = ?")
+                .params(
+                        stored == null
+                                ? "[" + element + "]"
+                                : stored.substring(0, stored.length() - 1) + "," + element + "]",
+                        eventId)
+                .update();
+    }
+
+    /** A decision as a {@code rule_decision} row, whatever its outcome: how not_matched was stored before V50. */
+    void decisionRow(UUID eventId, String ruleKey, String outcome, Instant at) {
         jdbc.sql("insert into rule_decision (id, event_id, rule_key, rule_version, outcome, trace, decided_at)"
                         + " values (:id, :event, :rule, 3, :outcome, :trace, :at)")
                 .param("id", Ids.newId())
                 .param("event", eventId)
                 .param("rule", ruleKey)
                 .param("outcome", outcome)
-                .param("trace", "{\"when\":\"event = 'x' (found 'x')\"}")
+                .param("trace", TRACE)
                 .param("at", at.atOffset(ZoneOffset.UTC))
                 .update();
     }

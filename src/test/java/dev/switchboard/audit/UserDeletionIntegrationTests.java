@@ -57,6 +57,12 @@ class UserDeletionIntegrationTests {
                         + " values (?, ?, 'r', 1, 'matched', current_timestamp)")
                 .params(UUID.randomUUID(), janeEvent)
                 .update();
+        // The rules that did not match live on the message row since V50, with the user's values in their traces.
+        jdbc.sql("update event_message set unmatched_decisions = ? where id = ?")
+                .params(
+                        "[{\"rule\":\"r2\",\"version\":1,\"trace\":{\"matched\":false,\"found\":\"" + jane + "\"}}]",
+                        janeEvent)
+                .update();
         UUID delivered = Deliveries.trigger("cart", jane).status("delivered").insert(jdbc);
         new StoredChain(jdbc).attempt(delivered, 1, Instant.now(), 201, "{\"subscriberId\":\"" + jane + "\"}");
         UUID othersDelivery = Deliveries.trigger("cart", other).insert(jdbc);
@@ -71,6 +77,9 @@ class UserDeletionIntegrationTests {
         assertThat(count("select count(*) from event_message where user_id = ? and type = 'delete'", jane))
                 .isEqualTo(1);
         assertThat(count("select count(*) from rule_decision where event_id = ?", janeEvent))
+                .isZero();
+        assertThat(count("select count(*) from event_message where id = ?", janeEvent))
+                .as("the message goes, with the not-matched decisions on it")
                 .isZero();
         assertThat(count("select count(*) from delivery where user_id = ?", jane))
                 .isZero();

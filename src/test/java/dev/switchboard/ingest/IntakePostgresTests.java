@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.switchboard.support.EmbeddedPostgresSupport;
 import dev.switchboard.support.IntakeClient;
 import dev.switchboard.support.SegmentSamples;
+import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -39,6 +40,23 @@ class IntakePostgresTests {
                         .single())
                 .isGreaterThanOrEqualTo(2);
         assertThat(jdbc.sql("select version()").query(String.class).single()).startsWith("PostgreSQL");
+    }
+
+    @Test
+    void keepsTheRulesThatDidNotMatchOnTheMessageAndShowsThemAll() {
+        var rules = new ConsideredRules(new IntakeClient(port), jdbc);
+        rules.publish();
+
+        UUID eventId = rules.send();
+
+        rules.assertStored(eventId);
+        rules.assertShown(eventId);
+        assertThat(jdbc.sql("select count(*) from pg_indexes where indexname in ('ix_rule_decision_rule_key',"
+                                + " 'ix_delivery_rule_key')")
+                        .query(Long.class)
+                        .single())
+                .as("V50 dropped the two covered indexes")
+                .isZero();
     }
 
     @Test

@@ -886,7 +886,10 @@ public final class AuditLoad {
                     + " as type, " + status + " as status from (" + layer1 + ") m) l2) e";
         }
 
-        /** One row per rule decision of a routed message: slot 0 always, slot 1 for a fifth of them. */
+        /**
+         * One row per matched (or error) rule decision of a routed message: slot 0 always, slot 1 for a fifth of
+         * them. The rules that did not match are on the message row ({@link #unmatchedExpr}).
+         */
         private String decisionsSource(long first, long last) {
             String row = "(e.n * 2 + s.k)";
             String rule0 = bucket("e.n", 2_654_435_789L, RULES.size());
@@ -904,6 +907,40 @@ public final class AuditLoad {
                     + " when dsb < 950 then 3 when dsb < 960 then 1 when dsb < 965 then 1 + mod(ab2, 2) else 0 end";
             return "(select x.*, " + pick("ri", RULES) + " as rule_key, " + status + " as dstatus, " + attempts
                     + " as attempts from (" + layer + ") x) dd";
+        }
+
+        /**
+         * The rules that did not match a routed or no_match message, as intake stores them since V50: one JSON
+         * array on the message row, 3 rules for a routed message and 4 for a no_match one (none for rejected and
+         * duplicate messages), each with a not-matched explanation. The rules differ from the matched ones of
+         * {@link #decisionsSource}: slot 0 is rule0, slot 1 rule0 + 1 + b; these are rule0 + 1 + ((b + 1 + j) mod
+         * 39).
+         */
+        private String unmatchedExpr() {
+            String rule0 = bucket("n", 2_654_435_789L, RULES.size());
+            String b = bucket("n", 1_103_515_245L, RULES.size() - 1);
+            String trace = "{\"matched\":false,\"type\":{\"expected\":[\"' || type || '\"],\"actual\":\"' || type"
+                    + " || '\",\"holds\":true},\"event\":null,\"all\":{\"group\":\"all\",\"holds\":false,"
+                    + "\"children\":[{\"path\":\"$.traits.plan\",\"op\":\"equals\",\"expected\":\"enterprise\","
+                    + "\"ignoreCase\":false,\"found\":[],\"holds\":false,\"hints\":[\"path not present\"]}]},"
+                    + "\"any\":null,\"expression\":null}";
+            StringBuilder sql = new StringBuilder("case when status in ('routed', 'no_match') then '['");
+            for (int j = 0; j < 4; j++) {
+                String ri = "mod(" + rule0 + " + 1 + mod(" + b + " + " + (j + 1) + ", " + (RULES.size() - 1) + "), "
+                        + RULES.size() + ")";
+                String element = "'{\"rule\":\"' || " + pick(ri, RULES) + " || '\",\"version\":' || "
+                        + str("1 + mod(" + ri + ", 4)") + " || ',\"trace\":" + trace + "}'";
+                if (j == 0) {
+                    sql.append(" || ").append(element);
+                } else if (j < 3) {
+                    sql.append(" || ',' || ").append(element);
+                } else {
+                    sql.append(" || case when status = 'no_match' then ',' || ")
+                            .append(element)
+                            .append(" else '' end");
+                }
+            }
+            return sql.append(" || ']' end").toString();
         }
 
         private String userExpr() {
@@ -1005,11 +1042,12 @@ public final class AuditLoad {
         List<String> inserts(long first, long last) {
             String iso = "iso";
             String events = "insert into event_message (id, source, message_id, type, event, user_id, anonymous_id,"
-                    + " status, reject_reason, received_at, event_timestamp, payload) select "
+                    + " status, reject_reason, received_at, event_timestamp, payload, unmatched_decisions) select "
                     + uuid("ms", "mod(n, 4096)", '8', "0", "n") + ", " + sourceExpr() + ", " + messageIdExpr()
                     + ", type, " + eventExpr() + ", " + userExpr() + ", " + anonymousExpr() + ", status,"
                     + " case when status = 'rejected' then 'event_not_defined: A track needs an event name.' end, ts, "
-                    + d.timestamp("ms - 250") + ", " + payloadExpr() + " from " + messagesSource(first, last);
+                    + d.timestamp("ms - 250") + ", " + payloadExpr() + ", " + unmatchedExpr() + " from "
+                    + messagesSource(first, last);
 
             String decisions = "insert into rule_decision (id, event_id, rule_key, rule_version, outcome, error, trace,"
                     + " decided_at) select " + uuid("ms", "mod(n, 4096)", '9', "k + 1", "n") + ", "

@@ -680,7 +680,11 @@ public final class IntakeLoad {
         row(out, results, "busiest second at Novu", r -> r.maxInOneSecond + " triggers");
         row(out, results, "Novu contract violations", r -> String.valueOf(r.contractViolations));
         row(out, results, "peak heap used / after GC (max 512 MB)", r -> r.heap.toString());
-        row(out, results, "stored: messages / decisions / outbox rows", r -> r.counts);
+        row(
+                out,
+                results,
+                "stored: messages (with not-matched decisions) / decision rows (matched, error) / outbox rows",
+                r -> r.counts);
         return out.toString();
     }
 
@@ -991,9 +995,11 @@ public final class IntakeLoad {
         String counts() throws SQLException {
             try (Connection c = connect();
                     Statement s = c.createStatement()) {
+                // Since V50 the rules that did not match are a column on the message row, not decision rows.
                 return String.format(
-                        "%,d / %,d / %,d",
+                        "%,d (%,d) / %,d / %,d",
                         single(s, "select count(*) from event_message"),
+                        single(s, "select count(*) from event_message where unmatched_decisions is not null"),
                         single(s, "select count(*) from rule_decision"),
                         single(s, "select count(*) from delivery"));
             }

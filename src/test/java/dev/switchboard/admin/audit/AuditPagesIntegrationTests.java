@@ -145,6 +145,18 @@ class AuditPagesIntegrationTests {
     }
 
     @Test
+    void showsTheRuleThatDidNotMatchWithItsExplanation() {
+        String id = eventIds(page("/audit?userId=" + jane + "&status=no_match")).get(0);
+
+        String detail = page("/audit/" + id);
+
+        // The decision comes from the message's unmatched_decisions (V50), not from a rule_decision row.
+        assertThat(detail)
+                .contains("id=\"event-status\">no_match<", "id=\"decision-" + rule + "\"")
+                .contains("$.properties.total is at least 20", "5 (number)");
+    }
+
+    @Test
     void showsAScriptInAStoredMessageAsText() {
         String id = eventIds(page("/audit?userId=" + joe)).get(0);
 

@@ -91,12 +91,19 @@ class RulesApiIntegrationTests {
                 .isEqualTo(userId);
         assertThat(delivery.get(4)).startsWith("sb-");
         assertThat(delivery.get(5)).isEqualTo("1");
-        String trace = jdbc.sql("select d.trace from rule_decision d join event_message e on e.id = d.event_id"
-                        + " where e.user_id = ? and d.outcome = 'not_matched'")
+        // Since V50 the rule that did not match is an element of the message's unmatched_decisions, not a row.
+        assertThat(jdbc.sql("select count(*) from rule_decision d join event_message e on e.id = d.event_id"
+                                + " where e.user_id = ? and d.outcome = 'not_matched'")
+                        .param(userId)
+                        .query(Long.class)
+                        .single())
+                .isZero();
+        String unmatched = jdbc.sql("select unmatched_decisions from event_message where user_id = ?"
+                        + " and status = 'no_match' and unmatched_decisions is not null")
                 .param(userId)
                 .query(String.class)
                 .single();
-        assertThat(JSON.readTree(trace)
+        assertThat(unmatchedTrace(unmatched)
                         .path("all")
                         .path("children")
                         .get(0)
@@ -388,12 +395,37 @@ class RulesApiIntegrationTests {
         assertThat(response.statusCode()).isEqualTo(200);
     }
 
+    /** What this test's rule said about each message of the user, oldest first, in either storage layout. */
     private List<String> decisionsOf(String userId) {
-        return jdbc.sql("select d.outcome from rule_decision d join event_message e on e.id = d.event_id"
-                        + " where e.user_id = ? and d.rule_key = ? order by e.received_at")
-                .params(userId, key)
-                .query(String.class)
-                .list();
+        return jdbc
+                .sql("select e.unmatched_decisions, (select d.outcome from rule_decision d where d.event_id = e.id"
+                        + " and d.rule_key = ?) as outcome from event_message e where e.user_id = ?"
+                        + " order by e.received_at")
+                .params(key, userId)
+                .query((rs, row) -> {
+                    String outcome = rs.getString("outcome");
+                    String unmatched = rs.getString("unmatched_decisions");
+                    if (outcome == null
+                            && unmatched != null
+                            && !unmatchedTrace(unmatched).isMissingNode()) {
+                        return "not_matched";
+                    }
+                    return outcome == null ? "" : outcome;
+                })
+                .list()
+                .stream()
+                .filter(outcome -> !outcome.isEmpty())
+                .toList();
+    }
+
+    /** The trace of this test's rule in a message's unmatched_decisions, or a missing node. */
+    private JsonNode unmatchedTrace(String unmatchedDecisions) {
+        for (JsonNode element : JSON.readTree(unmatchedDecisions)) {
+            if (element.path("rule").asString().equals(key)) {
+                return element.path("trace");
+            }
+        }
+        return JSON.missingNode();
     }
 
     private HttpResponse<String> call(String method, String path, String body) {
