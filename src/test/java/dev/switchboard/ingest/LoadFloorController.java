@@ -1,5 +1,6 @@
 package dev.switchboard.ingest;
 
+import dev.switchboard.message.Ids;
 import java.security.Principal;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
@@ -7,7 +8,6 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Map;
-import java.util.UUID;
 import org.springframework.context.annotation.Profile;
 import org.springframework.http.ResponseEntity;
 import org.springframework.jdbc.core.BatchPreparedStatementSetter;
@@ -28,6 +28,8 @@ import tools.jackson.databind.json.JsonMapper;
  *   <li>{@code ?floor=parse}: parse the batch and answer;
  *   <li>{@code ?floor=store}: parse and insert each message as one row (id, source, messageId, received time,
  *       the message as JSON) with one JDBC batch in one transaction: durable intake before any routing work.
+ *       The id is time-ordered like intake's ({@link Ids}): a random UUID would scatter the inserts over the
+ *       whole primary key and make the floor slower than it has to be.
  * </ul>
  */
 @RestController
@@ -75,7 +77,7 @@ class LoadFloorController {
         transactions.executeWithoutResult(status -> jdbc.batchUpdate(INSERT, new BatchPreparedStatementSetter() {
             @Override
             public void setValues(PreparedStatement ps, int i) throws SQLException {
-                ps.setObject(1, UUID.randomUUID());
+                ps.setObject(1, Ids.newId());
                 ps.setString(2, source.getName());
                 ps.setString(3, ids[i]);
                 ps.setObject(4, receivedAt);
