@@ -9,6 +9,7 @@ import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Function;
 import java.util.function.ToIntFunction;
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -39,7 +40,8 @@ final class GroupCommit<W, R> {
     private final Function<W, R> alone;
     private final ToIntFunction<W> weight;
     private final int maxWeight;
-    private final Thread writer;
+    private final String name;
+    private @Nullable Thread writer;
     private volatile boolean running;
 
     private record Pending<W, R>(W write, CompletableFuture<R> result) {}
@@ -55,20 +57,37 @@ final class GroupCommit<W, R> {
         this.alone = alone;
         this.weight = weight;
         this.maxWeight = maxWeight;
-        this.writer = new Thread(this::run, name);
-        this.writer.setDaemon(true);
+        this.name = name;
     }
 
-    void start() {
+    /**
+     * Starts a writer thread. A stopped instance can start again (Spring stops and restarts lifecycle beans, and
+     * its test framework pauses cached contexts that way), so each start has a thread of its own.
+     */
+    synchronized void start() {
+        if (running) {
+            return;
+        }
+        Thread thread = new Thread(this::run, name);
+        thread.setDaemon(true);
+        writer = thread;
         running = true;
-        writer.start();
+        thread.start();
     }
 
     /** Stores what is queued, then stops the writer; later writes are stored by their callers. */
-    void stop() throws InterruptedException {
+    synchronized void stop() throws InterruptedException {
         // No interrupt: an interrupted thread inside H2's file I/O closes the database file.
         running = false;
-        writer.join();
+        Thread thread = writer;
+        if (thread != null) {
+            thread.join();
+        }
+        writer = null;
+        storeLeftAlone();
+    }
+
+    private void storeLeftAlone() {
         List<Pending<W, R>> left = new ArrayList<>();
         queue.drainTo(left);
         left.forEach(this::storeAlone);
@@ -121,6 +140,9 @@ final class GroupCommit<W, R> {
                 }
                 storeGroup(batch);
             } catch (InterruptedException e) {
+                // Nobody interrupts the writer on purpose; if something did, callers must not wait for it.
+                running = false;
+                storeLeftAlone();
                 Thread.currentThread().interrupt();
                 return;
             } catch (RuntimeException | Error e) {

@@ -59,6 +59,17 @@ class GroupCommitTests {
     }
 
     @Test
+    void startsAgainAfterAStopAsSpringRestartsAndPausesContexts() throws Exception {
+        commits.start();
+        assertThat(submit("before").get(10, TimeUnit.SECONDS)).isEqualTo("stored before");
+        commits.stop();
+        commits.start();
+
+        assertThat(commits.isRunning()).isTrue();
+        assertThat(submit("after").get(10, TimeUnit.SECONDS)).isEqualTo("stored after");
+    }
+
+    @Test
     void writesThatQueueWhileTheWriterIsBusyShareOneTransaction() throws Exception {
         commits.start();
         Future<String> slow = submit("slow");
