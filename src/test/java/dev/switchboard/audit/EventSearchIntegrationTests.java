@@ -10,6 +10,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.ThreadLocalRandom;
+import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -191,16 +192,8 @@ class EventSearchIntegrationTests {
                         .list())
                 .containsOnlyNulls();
 
-        JsonNode detail = JSON.readTree(
-                client.get("/api/events/" + id, "Authorization", adminHeader()).body());
-
-        List<String> shown = new ArrayList<>();
-        detail.at("/decisions")
-                .forEach(d -> shown.add(
-                        d.at("/ruleKey").asString() + " " + d.at("/outcome").asString() + " "
-                                + d.at("/explanation/when").asString()));
         String trace = "event = 'x' (found 'x')";
-        assertThat(shown)
+        assertThat(shownDecisions(detail(id), "/explanation/when"))
                 .containsExactly(
                         "a-" + run + " not_matched " + trace,
                         "b-" + run + " matched " + trace,
@@ -215,14 +208,8 @@ class EventSearchIntegrationTests {
         chain.decision(id, "c-" + run, "not_matched", at(0));
         chain.decision(id, "a-" + run, "not_matched", at(0));
 
-        JsonNode detail = JSON.readTree(
-                client.get("/api/events/" + id, "Authorization", adminHeader()).body());
-
-        List<String> shown = new ArrayList<>();
-        detail.at("/decisions")
-                .forEach(d -> shown.add(
-                        d.at("/ruleKey").asString() + " " + d.at("/outcome").asString()));
-        assertThat(shown)
+        JsonNode detail = detail(id);
+        assertThat(shownDecisions(detail, null))
                 .containsExactly(
                         "a-" + run + " not_matched",
                         "b-" + run + " matched",
@@ -299,5 +286,20 @@ class EventSearchIntegrationTests {
         List<String> ids = new ArrayList<>();
         page.get("events").forEach(e -> ids.add(e.get("messageId").asString().replace("-" + run, "")));
         return ids;
+    }
+
+    private JsonNode detail(UUID id) {
+        return JSON.readTree(
+                client.get("/api/events/" + id, "Authorization", adminHeader()).body());
+    }
+
+    /** Each decision of the event detail as "ruleKey outcome", and the field at {@code extra} if given. */
+    private static List<String> shownDecisions(JsonNode detail, @Nullable String extra) {
+        List<String> shown = new ArrayList<>();
+        detail.at("/decisions")
+                .forEach(d -> shown.add(
+                        d.at("/ruleKey").asString() + " " + d.at("/outcome").asString()
+                                + (extra == null ? "" : " " + d.at(extra).asString())));
+        return shown;
     }
 }
