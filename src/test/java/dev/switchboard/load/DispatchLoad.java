@@ -13,6 +13,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.transaction.support.TransactionTemplate;
 
@@ -34,6 +35,7 @@ public final class DispatchLoad {
         int workers = Integer.parseInt(options.getOrDefault("workers", "8"));
         int latency = Integer.parseInt(options.getOrDefault("latency-ms", "20"));
         int users = Integer.parseInt(options.getOrDefault("users", "400"));
+        int warmup = Integer.parseInt(options.getOrDefault("warmup-deliveries", String.valueOf(deliveries / 3)));
         Path data = Files.createTempDirectory("switchboard-load");
 
         try (FakeNovu novu = FakeNovu.start().latency(latency);
@@ -41,8 +43,10 @@ public final class DispatchLoad {
                         .profiles("test")
                         .run(
                                 "--server.port=0",
+                                // The durability users get by default (application.properties): every commit
+                                // reaches the file before it returns.
                                 "--spring.datasource.url=jdbc:h2:file:" + data.resolve("switchboard")
-                                        + ";DB_CLOSE_ON_EXIT=FALSE",
+                                        + ";DB_CLOSE_ON_EXIT=FALSE;WRITE_DELAY=0",
                                 "--switchboard.dispatch.enabled=true",
                                 "--switchboard.dispatch.poll-interval=50ms",
                                 "--switchboard.dispatch.workers=" + workers,
@@ -51,34 +55,26 @@ public final class DispatchLoad {
                                 "--switchboard.novu.api-key=" + FakeNovu.API_KEY,
                                 "--logging.level.root=WARN")) {
             JdbcClient jdbc = app.getBean(JdbcClient.class);
-            List<Deliveries> rows = new ArrayList<>();
-            for (int i = 0; i < deliveries; i++) {
-                rows.add(Deliveries.trigger("load-" + (i % 7), "load-user-" + (i % users)));
-            }
+            // A first backlog, not measured: a freshly started JVM needs seconds of load before the JIT has
+            // compiled the dispatch path, and the issue asks for the rate held, not for a cold start.
+            drain(app, jdbc, warmup, users, rate, 0);
+            int before = novu.received("POST", "/v1/events/trigger").size();
             long written = System.nanoTime();
-            app.getBean(TransactionTemplate.class)
-                    .executeWithoutResult(status -> rows.forEach(row -> row.insert(jdbc)));
-
-            Duration limit = Duration.ofSeconds((long) (deliveries / (rate * 0.9)) + 60);
-            await().atMost(limit)
-                    .pollInterval(Duration.ofMillis(200))
-                    .until(() ->
-                            jdbc.sql("select count(*) from delivery where status in ('delivered', 'dead', 'failed')")
-                                            .query(Integer.class)
-                                            .single()
-                                    == deliveries);
+            drain(app, jdbc, deliveries, users, rate, warmup);
             long done = System.nanoTime();
 
-            List<Long> arrivals = novu.received("POST", "/v1/events/trigger").stream()
+            List<Long> all = novu.received("POST", "/v1/events/trigger").stream()
                     .map(FakeNovu.Received::receivedNanos)
                     .sorted()
                     .toList();
-            int maxWindow = maxInOneSecond(arrivals);
+            List<Long> arrivals = all.subList(before, all.size());
+            int maxWindow = IntakeLoad.maxInOneSecond(arrivals);
             double span = (arrivals.get(arrivals.size() - 1) - arrivals.get(0)) / 1e9;
             double sustained = (arrivals.size() - 1) / span;
             long delivered = jdbc.sql("select count(*) from delivery where status = 'delivered'")
-                    .query(Long.class)
-                    .single();
+                            .query(Long.class)
+                            .single()
+                    - warmup;
             System.out.printf(
                     "deliveries=%d delivered=%d limit=%.0f/s sustained=%.1f/s max-in-1s=%d backlog-drained-in=%.1fs"
                             + " contract-violations=%d%n",
@@ -93,6 +89,7 @@ public final class DispatchLoad {
             // at Novu, and (once the backlog lasts long enough to measure) sustained no more than 2% under it.
             boolean busiestWithin = maxWindow <= Math.floor(rate * 1.02);
             boolean sustainedWithin = span < 5 || sustained >= rate * 0.98;
+            System.out.println("per second: " + perSecond(arrivals));
             System.out.printf(
                     "busiest second %+.1f%% of the limit, sustained %+.1f%%%n",
                     100 * (maxWindow - rate) / rate, 100 * (sustained - rate) / rate);
@@ -107,16 +104,34 @@ public final class DispatchLoad {
         }
     }
 
-    private static int maxInOneSecond(List<Long> arrivals) {
-        int max = 0;
-        int start = 0;
-        for (int end = 0; end < arrivals.size(); end++) {
-            while (arrivals.get(end) - arrivals.get(start) >= 1_000_000_000L) {
-                start++;
-            }
-            max = Math.max(max, end - start + 1);
+    /** Writes {@code count} trigger deliveries in one transaction, as intake would, and waits until all are out. */
+    private static void drain(
+            ConfigurableApplicationContext app, JdbcClient jdbc, int count, int users, double rate, int alreadyDone) {
+        List<Deliveries> rows = new ArrayList<>();
+        for (int i = 0; i < count; i++) {
+            rows.add(Deliveries.trigger("load-" + (i % 7), "load-user-" + (i % users)));
         }
-        return max;
+        app.getBean(TransactionTemplate.class).executeWithoutResult(status -> rows.forEach(row -> row.insert(jdbc)));
+        Duration limit = Duration.ofSeconds((long) (count / (rate * 0.9)) + 60);
+        await().atMost(limit)
+                .pollInterval(Duration.ofMillis(200))
+                .until(() -> jdbc.sql("select count(*) from delivery where status in ('delivered', 'dead', 'failed')")
+                                .query(Integer.class)
+                                .single()
+                        == alreadyDone + count);
+    }
+
+    /** Requests per whole second from the first arrival: shows whether the rate is steady or comes in waves. */
+    private static List<Integer> perSecond(List<Long> arrivals) {
+        List<Integer> counts = new ArrayList<>();
+        for (long arrival : arrivals) {
+            int second = (int) ((arrival - arrivals.get(0)) / 1_000_000_000L);
+            while (counts.size() <= second) {
+                counts.add(0);
+            }
+            counts.set(second, counts.get(second) + 1);
+        }
+        return counts;
     }
 
     private static Map<String, String> options(String[] args) {
