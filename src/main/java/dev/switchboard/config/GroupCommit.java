@@ -1,4 +1,4 @@
-package dev.switchboard.ingest;
+package dev.switchboard.config;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -14,7 +14,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Group commit: request threads hand their writes to one writer thread, which stores everything that queued up
+ * Group commit: callers (request threads at intake, dispatch workers) hand their writes to one writer thread, which stores everything that queued up
  * while it was busy in one transaction and then answers every waiting request. Under load a commit carries many
  * requests, so the cost of a commit (a file sync on H2, a WAL flush on PostgreSQL, the pages H2 rewrites) is
  * shared; with no load a request waits for exactly one commit, as before. Nothing is answered before its
@@ -26,10 +26,10 @@ import org.slf4j.LoggerFactory;
  * @param <W> a write
  * @param <R> what storing one write returns to its caller
  */
-final class GroupCommit<W, R> {
+public final class GroupCommit<W, R> {
 
     /** Stores a group in one transaction; returns one result per write, in order. */
-    interface GroupStore<W, R> {
+    public interface GroupStore<W, R> {
         List<R> storeAll(List<W> writes);
     }
 
@@ -52,7 +52,8 @@ final class GroupCommit<W, R> {
      * @param weight how much a write adds to a group (its message count)
      * @param maxWeight the most a group carries: bounds a transaction's size and a request's wait
      */
-    GroupCommit(String name, GroupStore<W, R> group, Function<W, R> alone, ToIntFunction<W> weight, int maxWeight) {
+    public GroupCommit(
+            String name, GroupStore<W, R> group, Function<W, R> alone, ToIntFunction<W> weight, int maxWeight) {
         this.group = group;
         this.alone = alone;
         this.weight = weight;
@@ -64,7 +65,7 @@ final class GroupCommit<W, R> {
      * Starts a writer thread. A stopped instance can start again (Spring stops and restarts lifecycle beans, and
      * its test framework pauses cached contexts that way), so each start has a thread of its own.
      */
-    synchronized void start() {
+    public synchronized void start() {
         if (running) {
             return;
         }
@@ -76,7 +77,7 @@ final class GroupCommit<W, R> {
     }
 
     /** Stores what is queued, then stops the writer; later writes are stored by their callers. */
-    synchronized void stop() throws InterruptedException {
+    public synchronized void stop() throws InterruptedException {
         // No interrupt: an interrupted thread inside H2's file I/O closes the database file.
         running = false;
         Thread thread = writer;
@@ -94,16 +95,16 @@ final class GroupCommit<W, R> {
     }
 
     /** How many writes wait for the writer. */
-    int queued() {
+    public int queued() {
         return queue.size();
     }
 
-    boolean isRunning() {
+    public boolean isRunning() {
         return running;
     }
 
     /** Stores the write with others that queued up at the same time; returns once its transaction committed. */
-    R store(W write) {
+    public R store(W write) {
         if (!running) {
             return alone.apply(write);
         }

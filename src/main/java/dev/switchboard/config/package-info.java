@@ -1,4 +1,4 @@
-/** Infrastructure beans (clock, scheduling); no business code. */
+/** Infrastructure (clock, scheduling, group commit); no business code. */
 @NullMarked
 @ApplicationModule(type = ApplicationModule.Type.OPEN)
 package dev.switchboard.config;

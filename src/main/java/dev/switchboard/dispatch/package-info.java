@@ -17,7 +17,7 @@
  * </ul>
  */
 @NullMarked
-@ApplicationModule(allowedDependencies = {"novu", "message", "web", "settings"})
+@ApplicationModule(allowedDependencies = {"novu", "message", "web", "settings", "config"})
 package dev.switchboard.dispatch;
 
 import org.jspecify.annotations.NullMarked;

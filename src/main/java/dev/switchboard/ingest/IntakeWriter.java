@@ -1,5 +1,6 @@
 package dev.switchboard.ingest;
 
+import dev.switchboard.config.GroupCommit;
 import dev.switchboard.dispatch.NewDelivery;
 import dev.switchboard.dispatch.Outbox;
 import dev.switchboard.message.Ids;

@@ -3,7 +3,7 @@
  * Segment Webhooks destination. Validates, de-duplicates and stores every message before Segment gets its 200.
  */
 @NullMarked
-@ApplicationModule(allowedDependencies = {"message", "web", "rules", "mapping", "dispatch"})
+@ApplicationModule(allowedDependencies = {"message", "web", "rules", "mapping", "dispatch", "config"})
 package dev.switchboard.ingest;
 
 import org.jspecify.annotations.NullMarked;

@@ -1,4 +1,4 @@
-package dev.switchboard.ingest;
+package dev.switchboard.config;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
