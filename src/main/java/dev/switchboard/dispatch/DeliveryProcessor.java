@@ -47,6 +47,7 @@ class DeliveryProcessor {
     }
 
     private final DeliveryStore store;
+    private final CompletionWriter completions;
     private final NovuClient novu;
     private final RateLimiter limiter;
     private final CircuitBreaker breaker;
@@ -58,6 +59,7 @@ class DeliveryProcessor {
 
     DeliveryProcessor(
             DeliveryStore store,
+            CompletionWriter completions,
             NovuClient novu,
             DispatchProperties properties,
             RateLimiter limiter,
@@ -66,6 +68,7 @@ class DeliveryProcessor {
             JsonMapper json,
             MeterRegistry meters) {
         this.store = store;
+        this.completions = completions;
         this.novu = novu;
         this.limiter = limiter;
         this.breaker = breaker;
@@ -194,7 +197,7 @@ class DeliveryProcessor {
 
     private void complete(Delivery delivery, String owner, Instant now, DeliveryStore.Completion unmasked) {
         DeliveryStore.Completion completion = masked(delivery, unmasked);
-        if (store.complete(delivery, owner, now, completion)) {
+        if (completions.complete(new DeliveryStore.Completing(delivery, owner, now, completion))) {
             meters.counter("switchboard.dispatch.deliveries", "status", completion.status())
                     .increment();
         } else {

@@ -170,6 +170,20 @@ class DeliveryStore {
         return Boolean.TRUE.equals(done);
     }
 
+    /** A worker's result for the delivery it holds, waiting to be recorded. */
+    record Completing(Delivery delivery, String owner, Instant now, Completion completion) {}
+
+    /**
+     * Records several workers' results in one transaction ({@link CompletionWriter}); one answer per result, in
+     * order, as {@link #complete} gives it.
+     */
+    List<Boolean> completeAll(List<Completing> completions) {
+        List<Boolean> done = transactions.execute(status -> completions.stream()
+                .map(c -> completeInTransaction(c.delivery(), c.owner(), c.now(), c.completion()))
+                .toList());
+        return done == null ? List.of() : done;
+    }
+
     private boolean completeInTransaction(Delivery delivery, String owner, Instant now, Completion completion) {
         boolean finished = !Delivery.PENDING.equals(completion.status());
         int attempts = completion.attempt() == null ? 0 : 1;

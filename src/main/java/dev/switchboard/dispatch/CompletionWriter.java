@@ -1,0 +1,65 @@
+package dev.switchboard.dispatch;
+
+import dev.switchboard.config.GroupCommit;
+import org.springframework.context.SmartLifecycle;
+import org.springframework.stereotype.Component;
+
+/**
+ * Records what the workers concluded with group commit: results that come in while the previous ones are being
+ * written share one transaction. Each delivery took its own commit before, and with commits that reach the file
+ * (H2's default here) or the WAL, those commits were most of what a delivery cost the database. A worker still
+ * waits until its result is committed before it takes the next delivery, so a crash loses nothing more than
+ * before: at most a call whose result was not recorded, sent again after the lease with the same
+ * Idempotency-Key and transactionId.
+ */
+@Component
+class CompletionWriter implements SmartLifecycle {
+
+    /** At most this many results per transaction: keeps a transaction short and a worker's wait bounded. */
+    private static final int MAX_GROUP = 100;
+
+    private final GroupCommit<DeliveryStore.Completing, Boolean> commits;
+
+    CompletionWriter(DeliveryStore store) {
+        this.commits = new GroupCommit<>(
+                "dispatch-completions",
+                store::completeAll,
+                c -> store.complete(c.delivery(), c.owner(), c.now(), c.completion()),
+                c -> 1,
+                MAX_GROUP);
+    }
+
+    /**
+     * Records the result if the worker still holds the delivery; returns once committed.
+     *
+     * @return whether it did (false: the lease ran out and another instance took the row)
+     */
+    boolean complete(DeliveryStore.Completing completion) {
+        return commits.store(completion);
+    }
+
+    @Override
+    public void start() {
+        commits.start();
+    }
+
+    @Override
+    public void stop() {
+        try {
+            commits.stop();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    @Override
+    public boolean isRunning() {
+        return commits.isRunning();
+    }
+
+    /** Starts before and stops after the dispatcher, so the workers' last results are recorded. */
+    @Override
+    public int getPhase() {
+        return SmartLifecycle.DEFAULT_PHASE - 1024;
+    }
+}
