@@ -77,15 +77,24 @@ public final class GroupCommit<W, R> {
     }
 
     /** Stores what is queued, then stops the writer; later writes are stored by their callers. */
-    public synchronized void stop() throws InterruptedException {
+    public synchronized void stop() {
         // No interrupt: an interrupted thread inside H2's file I/O closes the database file.
         running = false;
         Thread thread = writer;
-        if (thread != null) {
-            thread.join();
+        boolean interrupted = false;
+        while (thread != null && thread.isAlive()) {
+            try {
+                thread.join();
+            } catch (InterruptedException e) {
+                // The writer finishes its group in any case; wait for it, and keep the caller's interrupt.
+                interrupted = true;
+            }
         }
         writer = null;
         storeLeftAlone();
+        if (interrupted) {
+            Thread.currentThread().interrupt();
+        }
     }
 
     private void storeLeftAlone() {

@@ -45,11 +45,7 @@ class CompletionWriter implements SmartLifecycle {
 
     @Override
     public void stop() {
-        try {
-            commits.stop();
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
+        commits.stop();
     }
 
     @Override

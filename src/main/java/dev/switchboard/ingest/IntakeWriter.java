@@ -136,11 +136,7 @@ class IntakeWriter implements SmartLifecycle {
 
     @Override
     public void stop() {
-        try {
-            commits.stop();
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
+        commits.stop();
     }
 
     @Override

@@ -48,7 +48,7 @@ class GroupCommitTests {
     }
 
     @AfterEach
-    void stop() throws InterruptedException {
+    void stop() {
         releaseFirst.countDown();
         commits.stop();
         callers.shutdownNow();
