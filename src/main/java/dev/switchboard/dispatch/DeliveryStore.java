@@ -58,8 +58,12 @@ class DeliveryStore {
     private static final String IN_ORDER = " and (d.user_id is null or not exists (select 1 from delivery e"
             + " where e.user_id = d.user_id"
             + " and (e.created_at < d.created_at or (e.created_at = d.created_at and e.id < d.id))"
-            + " and (e.status = 'sending' or (e.status = 'pending'"
-            + " and (e.due_at <= :now or e.attempts > 0 or e.claimed_by is not null)))))";
+            // A CASE, not an OR over status values: with an OR, PostgreSQL without fresh statistics (an outbox
+            // that grew from empty within the last minute) combined the user index with a status index and took
+            // 12 ms per candidate, 240-340 ms per claim; a CASE cannot use a status index, so the probe stays on
+            // the user's own rows (0.2 ms per claim, with statistics or without).
+            + " and (case when e.status = 'sending' then true when e.status = 'pending'"
+            + " then (e.due_at <= :now or e.attempts > 0 or e.claimed_by is not null) else false end)))";
 
     private final JdbcClient jdbc;
     private final TransactionTemplate transactions;
