@@ -21,8 +21,9 @@ import org.springframework.transaction.support.TransactionTemplate;
  * Dispatch under load: starts a fake Novu on 127.0.0.1 and Switchboard on an H2 file in a temporary folder,
  * writes a backlog of deliveries into the outbox the way intake does, and measures what reaches Novu:
  * sustained rate, the most requests in any one-second window, and how long the backlog took. Exits 1 unless the
- * rate was held within 2% of the configured limit (issue #4) and everything was delivered. Run with {@code load/run.sh [--deliveries N] [--trigger-rate R] [--workers W]
- * [--latency-ms L] [--users U]}. Bounded: it stops by itself once the backlog is out or after a time limit.
+ * rate was held within 2% of the configured limit (issue #4) and everything was delivered. Run with
+ * {@code load/run.sh [--deliveries N] [--trigger-rate R] [--workers W] [--latency-ms L] [--users U]
+ * [--warmup-deliveries N]}. Bounded: it stops by itself once the backlog is out or after a time limit.
  */
 public final class DispatchLoad {
 
