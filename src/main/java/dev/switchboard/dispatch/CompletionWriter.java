@@ -1,6 +1,7 @@
 package dev.switchboard.dispatch;
 
 import dev.switchboard.config.GroupCommit;
+import java.time.Duration;
 import org.springframework.context.SmartLifecycle;
 import org.springframework.stereotype.Component;
 
@@ -18,6 +19,14 @@ class CompletionWriter implements SmartLifecycle {
     /** At most this many results per transaction: keeps a transaction short and a worker's wait bounded. */
     private static final int MAX_GROUP = 100;
 
+    /**
+     * How long a result waits for others to share its commit. Results come one at a time (a worker finishes a
+     * call every few milliseconds), so without a wait most commits carried one or two: a 600/s trigger backlog
+     * on H2 spent 40% of its CPU committing results. A few milliseconds more per delivery is nothing next to
+     * Novu's own answer time, and a worker only waits for its own result.
+     */
+    private static final Duration GATHER = Duration.ofMillis(5);
+
     private final GroupCommit<DeliveryStore.Completing, Boolean> commits;
 
     CompletionWriter(DeliveryStore store) {
@@ -26,7 +35,8 @@ class CompletionWriter implements SmartLifecycle {
                 store::completeAll,
                 c -> store.complete(c.delivery(), c.owner(), c.now(), c.completion()),
                 c -> 1,
-                MAX_GROUP);
+                MAX_GROUP,
+                GATHER);
     }
 
     /**

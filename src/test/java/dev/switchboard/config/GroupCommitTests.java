@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
@@ -104,6 +105,29 @@ class GroupCommitTests {
         assertThat(transactions).hasSize(4).allSatisfy(t -> assertThat(t).hasSizeLessThanOrEqualTo(3));
         assertThat(transactions.stream().flatMap(List::stream))
                 .containsExactlyInAnyOrder("slow", "w0", "w1", "w2", "w3", "w4", "w5", "w6");
+    }
+
+    @Test
+    void writesWithinTheGatherWaitShareAGroupThatIsStoredOnceFull() throws Exception {
+        // A wait far longer than the test: the group is stored because it is full, not because the wait ran out.
+        var gathering = new GroupCommit<String, String>(
+                "gathering-writer", this::storeAll, this::storeAlone, write -> 1, 3, Duration.ofMinutes(5));
+        gathering.start();
+        try {
+            Future<String> first = callers.submit(() -> gathering.store("first"));
+            // The writer holds the first write while it waits for more to join it.
+            await().until(() -> gathering.queued() == 0 && !first.isDone());
+            Future<String> second = callers.submit(() -> gathering.store("second"));
+            Future<String> third = callers.submit(() -> gathering.store("third"));
+
+            assertThat(first.get(10, TimeUnit.SECONDS)).isEqualTo("stored first");
+            assertThat(second.get(10, TimeUnit.SECONDS)).isEqualTo("stored second");
+            assertThat(third.get(10, TimeUnit.SECONDS)).isEqualTo("stored third");
+            assertThat(transactions).hasSize(1);
+            assertThat(transactions.get(0)).containsExactlyInAnyOrder("first", "second", "third");
+        } finally {
+            gathering.stop();
+        }
     }
 
     @Test
