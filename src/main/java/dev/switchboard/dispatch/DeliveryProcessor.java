@@ -281,8 +281,8 @@ class DeliveryProcessor {
             invalid(local, owner, now, "cancel by rule without a userId cancels nothing");
             return;
         }
-        Optional<int[]> counts = store.cancelByRule(
-                local, owner, rule, userId, local.createdAt().minus(within), now, DeliveryProcessor::cancelKey);
+        Optional<int[]> counts = completions.cancelByRule(new DeliveryStore.CancellingByRule(
+                local, owner, rule, userId, local.createdAt().minus(within), now, DeliveryProcessor::cancelKey));
         if (counts.isEmpty()) {
             log.warn("Cancel by rule {} was taken over by another instance", local.id());
         }

@@ -174,21 +174,52 @@ class DeliveryStore {
         return Boolean.TRUE.equals(done);
     }
 
-    /** A worker's result for the delivery it holds, waiting to be recorded. */
-    record Completing(Delivery delivery, String owner, Instant now, Completion completion) {}
+    /** What a worker concluded, waiting to be recorded in a transaction it may share ({@link CompletionWriter}). */
+    sealed interface Result permits Completing, CancellingByRule {}
+
+    /** A worker's result for the delivery it holds. Recorded: whether the claim was still its own. */
+    record Completing(Delivery delivery, String owner, Instant now, Completion completion) implements Result {}
 
     /**
-     * Records several workers' results in one transaction ({@link CompletionWriter}); one answer per result, in
-     * order, as {@link #complete} gives it.
+     * A LOCAL cancel-by-rule row the worker holds, carried out ({@link #cancelByRule}). Recorded: the counts, or
+     * empty when the claim was lost.
      */
-    List<Boolean> completeAll(List<Completing> completions) {
-        List<Boolean> done = transactions.execute(status -> completions.stream()
-                .map(c -> completeInTransaction(c.delivery(), c.owner(), c.now(), c.completion()))
-                .toList());
+    record CancellingByRule(
+            Delivery local, String owner, String rule, String userId, Instant since, Instant now, IdsForCancel ids)
+            implements Result {}
+
+    /** Records several workers' results in one transaction; one answer per result, in order, as {@link #record}. */
+    List<Object> recordAll(List<Result> results) {
+        List<Object> done = transactions.execute(
+                status -> results.stream().map(this::recordInTransaction).toList());
         return done == null ? List.of() : done;
     }
 
+    /** Records one result in a transaction of its own. */
+    Object record(Result result) {
+        return transactions.execute(status -> recordInTransaction(result));
+    }
+
+    private Object recordInTransaction(Result result) {
+        if (result instanceof Completing c) {
+            return completeInTransaction(c.delivery(), c.owner(), c.now(), c.completion());
+        }
+        CancellingByRule c = (CancellingByRule) result;
+        return cancelByRule(c.local(), c.owner(), c.rule(), c.userId(), c.since(), c.now(), c.ids());
+    }
+
     private boolean completeInTransaction(Delivery delivery, String owner, Instant now, Completion completion) {
+        if (!finish(delivery, owner, now, completion)) {
+            return false;
+        }
+        if (completion.attempt() != null) {
+            recordAttempt(delivery, completion.attempt());
+        }
+        return true;
+    }
+
+    /** The row's new state, if {@code owner} still holds the claim; with one more attempt if the result has one. */
+    private boolean finish(Delivery delivery, String owner, Instant now, Completion completion) {
         boolean finished = !Delivery.PENDING.equals(completion.status());
         int attempts = completion.attempt() == null ? 0 : 1;
         int updated = jdbc.sql("update delivery set status = :status, attempts = attempts + :attempts,"
@@ -208,23 +239,23 @@ class DeliveryStore {
                 .param("id", delivery.id())
                 .param("owner", owner)
                 .update();
-        if (updated == 1 && completion.attempt() != null) {
-            Attempt attempt = completion.attempt();
-            jdbc.sql("insert into delivery_attempt (id, delivery_id, attempt, attempted_at, http_status, latency_ms,"
-                            + " outcome, response_excerpt, error) values (:id, :delivery, :attempt, :at, :http,"
-                            + " :latency, :outcome, :excerpt, :error)")
-                    .param("id", Ids.newId())
-                    .param("delivery", delivery.id())
-                    .param("attempt", delivery.attempts() + 1)
-                    .param("at", at(attempt.at()))
-                    .param("http", attempt.httpStatus())
-                    .param("latency", attempt.latencyMs())
-                    .param("outcome", attempt.outcome())
-                    .param("excerpt", truncate(attempt.responseExcerpt(), 2000))
-                    .param("error", truncate(attempt.error(), 2000))
-                    .update();
-        }
         return updated == 1;
+    }
+
+    private void recordAttempt(Delivery delivery, Attempt attempt) {
+        jdbc.sql("insert into delivery_attempt (id, delivery_id, attempt, attempted_at, http_status, latency_ms,"
+                        + " outcome, response_excerpt, error) values (:id, :delivery, :attempt, :at, :http,"
+                        + " :latency, :outcome, :excerpt, :error)")
+                .param("id", Ids.newId())
+                .param("delivery", delivery.id())
+                .param("attempt", delivery.attempts() + 1)
+                .param("at", at(attempt.at()))
+                .param("http", attempt.httpStatus())
+                .param("latency", attempt.latencyMs())
+                .param("outcome", attempt.outcome())
+                .param("excerpt", truncate(attempt.responseExcerpt(), 2000))
+                .param("error", truncate(attempt.error(), 2000))
+                .update();
     }
 
     /**
@@ -261,49 +292,48 @@ class DeliveryStore {
     }
 
     /**
-     * Cancel by rule, in one transaction with the completion of the LOCAL row: pending deliveries of that rule
+     * Cancel by rule, in the transaction that records the LOCAL row's completion: pending deliveries of that rule
      * and user within the window become {@code cancelled}; for delivered triggers a Novu cancel
      * ({@code DELETE /v1/events/trigger/{transactionId}}) is queued as a delivery of its own, so it gets
-     * retries, rate limiting and an attempt log like any call.
+     * retries, rate limiting and an attempt log like any call. The LOCAL row is finished first: if another
+     * instance took it over, nothing is cancelled here (that instance does it).
      *
      * @return the counts, or empty if the claim was lost
      */
-    Optional<int[]> cancelByRule(
+    private Optional<int[]> cancelByRule(
             Delivery local, String owner, String rule, String userId, Instant since, Instant now, IdsForCancel ids) {
-        return Optional.ofNullable(transactions.execute(status -> {
-            int cancelled = jdbc.sql("update delivery set status = 'cancelled', finished_at = :now,"
-                            + " last_error = :reason where rule_key = :rule and user_id = :user"
-                            + " and status = 'pending' and created_at >= :since and created_at <= :until"
-                            + " and id <> :self and method <> 'LOCAL'")
-                    .param("now", at(now))
-                    .param("reason", "cancelled by rule cancel " + local.id())
-                    .param("rule", rule)
-                    .param("user", userId)
-                    .param("since", at(since))
-                    .param("until", at(local.createdAt()))
-                    .param("self", local.id())
-                    .update();
-            List<String> delivered = jdbc.sql("select distinct transaction_id from delivery where rule_key = :rule"
-                            + " and user_id = :user and status = 'delivered' and action_type = 'trigger'"
-                            + " and method = 'POST' and created_at >= :since and created_at <= :until")
-                    .param("rule", rule)
-                    .param("user", userId)
-                    .param("since", at(since))
-                    .param("until", at(local.createdAt()))
-                    .query(String.class)
-                    .list();
-            for (String transactionId : delivered) {
-                insertCancel(local, transactionId, now, ids);
-            }
-            String summary = "cancelled " + cancelled + " scheduled, asked Novu to cancel " + delivered.size();
-            Completion completion = new Completion(
-                    Delivery.DELIVERED, null, null, null, null, new Attempt(now, null, 0, "local", summary, null));
-            if (!completeInTransaction(local, owner, now, completion)) {
-                status.setRollbackOnly();
-                return null;
-            }
-            return new int[] {cancelled, delivered.size()};
-        }));
+        // Its attempt counts now; what it did is only known below, when the attempt is logged.
+        Attempt attempt = new Attempt(now, null, 0, "local", null, null);
+        if (!finish(local, owner, now, new Completion(Delivery.DELIVERED, null, null, null, null, attempt))) {
+            return Optional.empty();
+        }
+        int cancelled = jdbc.sql("update delivery set status = 'cancelled', finished_at = :now,"
+                        + " last_error = :reason where rule_key = :rule and user_id = :user"
+                        + " and status = 'pending' and created_at >= :since and created_at <= :until"
+                        + " and id <> :self and method <> 'LOCAL'")
+                .param("now", at(now))
+                .param("reason", "cancelled by rule cancel " + local.id())
+                .param("rule", rule)
+                .param("user", userId)
+                .param("since", at(since))
+                .param("until", at(local.createdAt()))
+                .param("self", local.id())
+                .update();
+        List<String> delivered = jdbc.sql("select distinct transaction_id from delivery where rule_key = :rule"
+                        + " and user_id = :user and status = 'delivered' and action_type = 'trigger'"
+                        + " and method = 'POST' and created_at >= :since and created_at <= :until")
+                .param("rule", rule)
+                .param("user", userId)
+                .param("since", at(since))
+                .param("until", at(local.createdAt()))
+                .query(String.class)
+                .list();
+        for (String transactionId : delivered) {
+            insertCancel(local, transactionId, now, ids);
+        }
+        String summary = "cancelled " + cancelled + " scheduled, asked Novu to cancel " + delivered.size();
+        recordAttempt(local, new Attempt(now, null, 0, attempt.outcome(), summary, null));
+        return Optional.of(new int[] {cancelled, delivered.size()});
     }
 
     /** Derives the Idempotency-Key of a queued Novu cancel. */

@@ -7,11 +7,13 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
+import org.assertj.core.api.InstanceOfAssertFactories;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -44,8 +46,8 @@ class CompletionWriterIntegrationTests {
         UUID alsoMine = claimedBy(OWNER, now);
         UUID takenOver = claimedBy("another-instance", now);
 
-        List<Boolean> recorded = store.completeAll(
-                List.of(completing(mine, now), completing(takenOver, now), completing(alsoMine, now)));
+        List<Object> recorded =
+                store.recordAll(List.of(completing(mine, now), completing(takenOver, now), completing(alsoMine, now)));
 
         assertThat(recorded).containsExactly(true, false, true);
         assertThat(Deliveries.status(jdbc, mine)).isEqualTo("delivered");
@@ -78,6 +80,65 @@ class CompletionWriterIntegrationTests {
             assertThat(Deliveries.status(jdbc, id)).isEqualTo("delivered");
             assertThat(attempts(id)).isEqualTo(1);
         }
+    }
+
+    @Test
+    void aCancelByRuleSharesTheTransactionOfOtherResultsAndCancelsOnlyWhileItsRowIsHeld() {
+        Instant now = Instant.now();
+        String user = "cancel-user-" + UUID.randomUUID();
+        UUID scheduled = Deliveries.trigger("reminder", user)
+                .rule("cart-reminder")
+                .createdAt(now.minusSeconds(60))
+                .dueAt(now.plus(Duration.ofHours(1)))
+                .insert(jdbc);
+        UUID lost = Deliveries.cancelRule("cart-reminder", Duration.ofHours(2), user)
+                .rule("order-completed")
+                .createdAt(now)
+                .claimed("another-instance", now.plus(Duration.ofMinutes(5)))
+                .insert(jdbc);
+        UUID held = Deliveries.cancelRule("cart-reminder", Duration.ofHours(2), user)
+                .rule("order-completed")
+                .createdAt(now)
+                .claimed(OWNER, now.plus(Duration.ofMinutes(5)))
+                .insert(jdbc);
+        UUID trigger = claimedBy(OWNER, now);
+
+        List<Object> recorded = store.recordAll(
+                List.of(cancelling(lost, user, now), completing(trigger, now), cancelling(held, user, now)));
+
+        assertThat(recorded.get(0)).isEqualTo(Optional.empty());
+        assertThat(recorded.get(1)).isEqualTo(true);
+        assertThat(recorded.get(2))
+                .asInstanceOf(InstanceOfAssertFactories.OPTIONAL)
+                .hasValueSatisfying(counts -> assertThat((int[]) counts).containsExactly(1, 0));
+        assertThat(Deliveries.status(jdbc, lost)).isEqualTo("sending");
+        assertThat(attempts(lost)).isZero();
+        assertThat(Deliveries.status(jdbc, held)).isEqualTo("delivered");
+        assertThat(attempts(held)).isEqualTo(1);
+        assertThat(jdbc.sql("select response_excerpt from delivery_attempt where delivery_id = :id")
+                        .param("id", held)
+                        .query(String.class)
+                        .single())
+                .isEqualTo("cancelled 1 scheduled, asked Novu to cancel 0");
+        assertThat(jdbc.sql("select attempts from delivery where id = :id")
+                        .param("id", held)
+                        .query(Integer.class)
+                        .single())
+                .isEqualTo(1);
+        assertThat(Deliveries.status(jdbc, scheduled)).isEqualTo("cancelled");
+        assertThat(Deliveries.status(jdbc, trigger)).isEqualTo("delivered");
+    }
+
+    private DeliveryStore.CancellingByRule cancelling(UUID id, String user, Instant now) {
+        Delivery local = store.get(id).orElseThrow();
+        return new DeliveryStore.CancellingByRule(
+                local,
+                OWNER,
+                "cart-reminder",
+                user,
+                local.createdAt().minus(Duration.ofHours(2)),
+                now,
+                DeliveryProcessor::cancelKey);
     }
 
     private UUID claimedBy(String owner, Instant now) {
