@@ -191,16 +191,6 @@ class DeliveryStore {
             @Nullable String responseExcerpt,
             @Nullable String error) {}
 
-    /**
-     * Records the attempt and the row's new state in one transaction, if {@code owner} still holds the claim.
-     *
-     * @return whether it did (false: the lease ran out and another instance took the row)
-     */
-    boolean complete(Delivery delivery, String owner, Instant now, Completion completion) {
-        Boolean done = transactions.execute(status -> completeInTransaction(delivery, owner, now, completion));
-        return Boolean.TRUE.equals(done);
-    }
-
     /** What a worker concluded, waiting to be recorded in a transaction it may share ({@link CompletionWriter}). */
     sealed interface Result permits Completing, CancellingByRule {}
 
@@ -237,7 +227,11 @@ class DeliveryStore {
         return done == null ? List.of() : done;
     }
 
-    /** Records one result in a transaction of its own. */
+    /**
+     * Records one result in a transaction of its own: for a {@link Completing}, the row's new state and its
+     * attempt if {@code owner} still holds the claim, answering whether it did (false: the lease ran out and
+     * another instance took the row).
+     */
     Object record(Result result) {
         return transactions.execute(status -> recordInTransaction(result));
     }

@@ -30,7 +30,7 @@ public final class DeadDeliveries {
         }
         Delivery delivery = store.get(deliveryId).orElseThrow();
         String error = "gave up after 1 attempts: Novu answered 503";
-        boolean done = store.complete(
+        Object done = store.record(new DeliveryStore.Completing(
                 delivery,
                 OWNER,
                 now,
@@ -46,8 +46,8 @@ public final class DeadDeliveries {
                                 37,
                                 "retryable",
                                 "{\"statusCode\":503,\"message\":\"Service Unavailable\"}",
-                                "Novu answered 503")));
-        if (!done) {
+                                "Novu answered 503"))));
+        if (!Boolean.TRUE.equals(done)) {
             throw new IllegalStateException("delivery " + deliveryId + " could not be recorded as dead");
         }
     }
