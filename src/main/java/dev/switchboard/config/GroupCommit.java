@@ -177,11 +177,11 @@ public final class GroupCommit<W, R> {
                 Thread.currentThread().interrupt();
                 return;
             } catch (RuntimeException | Error e) {
-                log.error("intake writer failed", e);
+                log.error("{} failed", name, e);
             } finally {
                 // Whatever happened, no caller waits forever.
                 for (Pending<W, R> pending : batch) {
-                    pending.result().completeExceptionally(new IllegalStateException("the intake writer failed"));
+                    pending.result().completeExceptionally(new IllegalStateException(name + " failed"));
                 }
                 batch.clear();
             }

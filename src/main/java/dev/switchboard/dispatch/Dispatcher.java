@@ -156,7 +156,7 @@ class Dispatcher implements SmartLifecycle {
      * where a whole set at a time holds it within 2%. Claimed rows in line keep their lease like any other claim.
      */
     private int ahead() {
-        return Math.max(1, Math.min(properties.workers(), properties.batchSize()));
+        return Math.min(properties.workers(), properties.batchSize());
     }
 
     private int claimAndSubmit() {
