@@ -220,7 +220,7 @@ class DeliveryStore {
             Iterator<Boolean> completed = completeAllInTransaction(completing).iterator();
             List<Object> answers = new ArrayList<>(results.size());
             for (Result result : results) {
-                answers.add(result instanceof Completing ? completed.next() : recordInTransaction(result));
+                answers.add(result instanceof Completing ? completed.next() : cancelByRule((CancellingByRule) result));
             }
             return answers;
         });
@@ -233,25 +233,7 @@ class DeliveryStore {
      * another instance took the row).
      */
     Object record(Result result) {
-        return transactions.execute(status -> recordInTransaction(result));
-    }
-
-    private Object recordInTransaction(Result result) {
-        if (result instanceof Completing c) {
-            return completeInTransaction(c.delivery(), c.owner(), c.now(), c.completion());
-        }
-        CancellingByRule c = (CancellingByRule) result;
-        return cancelByRule(c.local(), c.owner(), c.rule(), c.userId(), c.since(), c.now(), c.ids());
-    }
-
-    private boolean completeInTransaction(Delivery delivery, String owner, Instant now, Completion completion) {
-        if (!finish(delivery, owner, now, completion)) {
-            return false;
-        }
-        if (completion.attempt() != null) {
-            recordAttempt(delivery, completion.attempt());
-        }
-        return true;
+        return recordAll(List.of(result)).get(0);
     }
 
     private List<Boolean> completeAllInTransaction(List<Completing> completing) {
@@ -362,8 +344,13 @@ class DeliveryStore {
      *
      * @return the counts, or empty if the claim was lost
      */
-    private Optional<int[]> cancelByRule(
-            Delivery local, String owner, String rule, String userId, Instant since, Instant now, IdsForCancel ids) {
+    private Optional<int[]> cancelByRule(CancellingByRule cancel) {
+        Delivery local = cancel.local();
+        String owner = cancel.owner();
+        String userId = cancel.userId();
+        String rule = cancel.rule();
+        Instant since = cancel.since();
+        Instant now = cancel.now();
         // Its attempt counts now; what it did is only known below, when the attempt is logged.
         Attempt attempt = new Attempt(now, null, 0, "local", null, null);
         if (!finish(local, owner, now, new Completion(Delivery.DELIVERED, null, null, null, null, attempt))) {
@@ -395,7 +382,7 @@ class DeliveryStore {
                 .query(String.class)
                 .list();
         for (String transactionId : delivered) {
-            insertCancel(local, transactionId, now, ids);
+            insertCancel(local, transactionId, now, cancel.ids());
         }
         String summary = "cancelled " + cancelled + " scheduled, asked Novu to cancel " + delivered.size();
         recordAttempt(local, new Attempt(now, null, 0, attempt.outcome(), summary, null));
