@@ -5,6 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.switchboard.support.FakeNovu;
 import dev.switchboard.support.FakeNovu.Reply;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import java.lang.management.ManagementFactory;
+import java.lang.management.ThreadMXBean;
 import java.time.Clock;
 import java.time.Duration;
 import org.junit.jupiter.api.AfterEach;
@@ -26,6 +28,7 @@ class NovuClientTests {
 
     @AfterEach
     void stop() {
+        client.close();
         novu.close();
     }
 
@@ -47,6 +50,24 @@ class NovuClientTests {
         assertThat(request.authorization()).isEqualTo("ApiKey " + FakeNovu.API_KEY);
         assertThat(request.idempotencyKey()).isEqualTo("sb-trigger-key-1");
         assertThat(novu.violations()).isEmpty();
+    }
+
+    @Test
+    void callsReuseThreadsInsteadOfStartingNewOnesForEachCall() {
+        // The fake Novu starts its pool's threads with its first requests, the JDK client its own: warm both up.
+        for (int i = 0; i < 40; i++) {
+            client.trigger(TRIGGER, "warm-up-" + i);
+        }
+        ThreadMXBean threads = ManagementFactory.getThreadMXBean();
+        long started = threads.getTotalStartedThreadCount();
+
+        for (int i = 0; i < 100; i++) {
+            assertThat(client.trigger(TRIGGER, "key-" + i).delivered()).isTrue();
+        }
+
+        // Spring's default body writer started a thread per call, and so did the JDK client's completion on a
+        // 2-CPU machine (see SwitchboardApplication; the test JVM gets the same common pool setting).
+        assertThat(threads.getTotalStartedThreadCount() - started).isLessThan(10);
     }
 
     @Test
