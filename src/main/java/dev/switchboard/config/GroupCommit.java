@@ -134,22 +134,39 @@ public final class GroupCommit<W, R> {
 
     /** Stores the write with others that queued up at the same time; returns once its transaction committed. */
     public R store(W write) {
-        if (!running) {
-            return alone.apply(write);
-        }
-        Pending<W, R> pending = new Pending<>(write, new CompletableFuture<>());
-        queue.add(pending);
-        // Stopped meanwhile: whoever takes it out of the queue stores it; if nobody did, store it here.
-        if (!running && queue.remove(pending)) {
-            return alone.apply(write);
-        }
         try {
-            return pending.result().join();
+            return submit(write).join();
         } catch (CompletionException e) {
             if (e.getCause() instanceof RuntimeException cause) {
                 throw cause;
             }
             throw e;
+        }
+    }
+
+    /**
+     * Queues the write to be stored with others and returns at once; the future completes once its transaction
+     * committed (on the writer thread: keep what follows it short), or fails with what storing it threw. After a
+     * stop the write is stored here, before this returns.
+     */
+    public CompletableFuture<R> submit(W write) {
+        if (!running) {
+            return storedHere(write);
+        }
+        Pending<W, R> pending = new Pending<>(write, new CompletableFuture<>());
+        queue.add(pending);
+        // Stopped meanwhile: whoever takes it out of the queue stores it; if nobody did, store it here.
+        if (!running && queue.remove(pending)) {
+            return storedHere(write);
+        }
+        return pending.result();
+    }
+
+    private CompletableFuture<R> storedHere(W write) {
+        try {
+            return CompletableFuture.completedFuture(alone.apply(write));
+        } catch (RuntimeException e) {
+            return CompletableFuture.failedFuture(e);
         }
     }
 

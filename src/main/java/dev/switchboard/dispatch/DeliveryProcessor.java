@@ -195,14 +195,26 @@ class DeliveryProcessor {
         }
     }
 
+    /** Hands the result to the completion writer; the worker does not wait for the commit. */
     private void complete(Delivery delivery, String owner, Instant now, DeliveryStore.Completion unmasked) {
         DeliveryStore.Completion completion = masked(delivery, unmasked);
-        if (completions.complete(new DeliveryStore.Completing(delivery, owner, now, completion))) {
-            meters.counter("switchboard.dispatch.deliveries", "status", completion.status())
-                    .increment();
-        } else {
-            log.warn("Delivery {} was taken over by another instance before its result was recorded", delivery.id());
-        }
+        completions
+                .complete(new DeliveryStore.Completing(delivery, owner, now, completion))
+                .whenComplete((held, error) -> {
+                    if (error != null) {
+                        log.error(
+                                "The result of delivery {} could not be recorded; it is sent again after the lease",
+                                delivery.id(),
+                                error);
+                    } else if (held) {
+                        meters.counter("switchboard.dispatch.deliveries", "status", completion.status())
+                                .increment();
+                    } else {
+                        log.warn(
+                                "Delivery {} was taken over by another instance before its result was recorded",
+                                delivery.id());
+                    }
+                });
     }
 
     /**

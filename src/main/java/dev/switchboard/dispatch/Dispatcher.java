@@ -30,6 +30,7 @@ class Dispatcher implements SmartLifecycle {
     private static final Logger log = LoggerFactory.getLogger(Dispatcher.class);
 
     private final DeliveryStore store;
+    private final CompletionWriter completions;
     private final DeliveryProcessor processor;
     private final CircuitBreaker breaker;
     private final DispatchProperties properties;
@@ -47,11 +48,13 @@ class Dispatcher implements SmartLifecycle {
 
     Dispatcher(
             DeliveryStore store,
+            CompletionWriter completions,
             DeliveryProcessor processor,
             CircuitBreaker breaker,
             DispatchProperties properties,
             Clock clock) {
         this.store = store;
+        this.completions = completions;
         this.processor = processor;
         this.breaker = breaker;
         this.properties = properties;
@@ -111,6 +114,10 @@ class Dispatcher implements SmartLifecycle {
                 if (!workers.awaitTermination(properties.shutdownTimeout().toMillis(), TimeUnit.MILLISECONDS)) {
                     workers.shutdownNow();
                 }
+            }
+            // The workers' last results first: what is given back below must not include a finished call.
+            if (!completions.awaitRecorded(properties.shutdownTimeout())) {
+                log.warn("Dispatcher {}: results still not recorded after {}", owner, properties.shutdownTimeout());
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();

@@ -8,6 +8,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -156,5 +157,37 @@ class GroupCommitTests {
         commits.stop();
         assertThat(commits.store("late")).isEqualTo("stored late");
         assertThat(transactions).containsExactly(List.of("early"), List.of("running"), List.of("late"));
+    }
+
+    @Test
+    void aSubmittedWriteReturnsAtOnceAndItsFutureCompletesWhenItsTransactionCommitted() throws Exception {
+        commits.start();
+        Future<String> slow = submit("slow");
+        assertThat(insideFirst.await(10, TimeUnit.SECONDS)).isTrue();
+
+        CompletableFuture<String> handedOver = commits.submit("later");
+        CompletableFuture<String> refused = commits.submit("refused");
+
+        // The writer is still held in the first transaction: nothing of these two is stored yet.
+        assertThat(handedOver).isNotDone();
+        assertThat(refused).isNotDone();
+        releaseFirst.countDown();
+        assertThat(slow.get(10, TimeUnit.SECONDS)).isEqualTo("stored slow");
+        assertThat(handedOver.get(10, TimeUnit.SECONDS)).isEqualTo("stored later");
+        assertThatThrownBy(() -> refused.get(10, TimeUnit.SECONDS)).hasCauseInstanceOf(IllegalArgumentException.class);
+        assertThat(transactions).containsExactly(List.of("slow"), List.of("later"));
+    }
+
+    @Test
+    void afterAStopASubmittedWriteIsStoredBeforeSubmitReturns() {
+        commits.start();
+        commits.stop();
+
+        CompletableFuture<String> late = commits.submit("late");
+        CompletableFuture<String> refused = commits.submit("refused");
+
+        assertThat(late).isCompletedWithValue("stored late");
+        assertThat(refused).isCompletedExceptionally();
+        assertThat(transactions).containsExactly(List.of("late"));
     }
 }

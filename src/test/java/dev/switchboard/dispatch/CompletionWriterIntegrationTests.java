@@ -58,7 +58,7 @@ class CompletionWriterIntegrationTests {
     }
 
     @Test
-    void workersFinishingTogetherAreEachAnsweredOnceTheirResultIsCommitted() throws Exception {
+    void workersHandingResultsOverTogetherAreEachAnsweredOnceTheirResultIsCommitted() throws Exception {
         Instant now = Instant.now();
         List<UUID> claimed = new ArrayList<>();
         for (int i = 0; i < 40; i++) {
@@ -68,7 +68,8 @@ class CompletionWriterIntegrationTests {
         try {
             List<Future<Boolean>> answers = new ArrayList<>();
             for (UUID id : claimed) {
-                answers.add(workers.submit(() -> completions.complete(completing(id, now))));
+                answers.add(workers.submit(
+                        () -> completions.complete(completing(id, now)).join()));
             }
             for (Future<Boolean> answer : answers) {
                 assertThat(answer.get(30, TimeUnit.SECONDS)).isTrue();
