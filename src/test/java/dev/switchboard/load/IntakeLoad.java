@@ -191,16 +191,22 @@ public final class IntakeLoad {
                         ? closedLoop(server, "/v1/batch?floor=store", clients, batch, phase, null)
                         : Phase.none();
                 System.out.println("storage floor " + result.storeFloor + load());
+                Cpu before = Cpu.of(server);
                 result.batch = phases.contains("batch")
                         ? closedLoop(server, "/v1/batch", clients, batch, phase, null)
                         : Phase.none();
-                System.out.println("/v1/batch     " + result.batch + load());
+                result.batchCpu = before.until(Cpu.of(server), result.batch.events);
+                System.out.println("/v1/batch     " + result.batch + load() + " " + result.batchCpu);
+                before = Cpu.of(server);
                 result.track = phases.contains("track") ? openLoop(server, trackRate, trackPhase) : Phase.none();
-                System.out.println("/v1/track     " + result.track + load());
+                result.trackCpu = before.until(Cpu.of(server), result.track.events);
+                System.out.println("/v1/track     " + result.track + load() + " " + result.trackCpu);
 
+                before = Cpu.of(server);
                 long from = System.nanoTime();
                 Thread.sleep(drain.toMillis());
                 long to = System.nanoTime();
+                Cpu after = Cpu.of(server);
                 List<Long> arrivals = arrivals(novu);
                 result.triggerLimit = triggerRate;
                 result.deliveredWindow =
@@ -210,6 +216,10 @@ public final class IntakeLoad {
                                 .filter(r -> r.receivedNanos() >= from && r.receivedNanos() < to)
                                 .count()
                         / ((to - from) / 1e9);
+                long calls = novu.received().stream()
+                        .filter(r -> r.receivedNanos() >= from && r.receivedNanos() < to)
+                        .count();
+                result.dispatchCpu = before.until(after, calls);
                 result.triggersSent = arrivals.size();
                 result.contractViolations = novu.violations().size();
                 System.out.printf(
@@ -220,7 +230,7 @@ public final class IntakeLoad {
                         drain.toSeconds(),
                         result.maxInOneSecond,
                         arrivals.size(),
-                        load());
+                        load() + " " + result.dispatchCpu);
             }
             result.heap = Heap.of(gcLog);
             result.counts = database.counts();
@@ -677,6 +687,16 @@ public final class IntakeLoad {
                         r.triggerLimit,
                         100 * (r.deliveredWindow - r.triggerLimit) / r.triggerLimit));
         row(out, results, "all Novu calls/s in that window", r -> String.format("%.1f/s", r.allCallsWindow));
+        row(
+                out,
+                results,
+                "Switchboard's CPU per 1,000 events (`/v1/batch` / `/v1/track`) and per 1,000 Novu calls (dispatch)",
+                r -> r.batchCpu.perThousand() + " / " + r.trackCpu.perThousand() + " / " + r.dispatchCpu.perThousand());
+        row(
+                out,
+                results,
+                "machine busy (`/v1/batch` / `/v1/track` / dispatch)",
+                r -> r.batchCpu.machine() + " / " + r.trackCpu.machine() + " / " + r.dispatchCpu.machine());
         row(out, results, "busiest second at Novu", r -> r.maxInOneSecond + " triggers");
         row(out, results, "Novu contract violations", r -> String.valueOf(r.contractViolations));
         row(out, results, "peak heap used / after GC (max 512 MB)", r -> r.heap.toString());
@@ -795,6 +815,7 @@ public final class IntakeLoad {
     /** One measured phase. */
     static final class Phase {
         double eventsPerSecond;
+        long events;
         double p50;
         double p99;
         long requests;
@@ -826,6 +847,7 @@ public final class IntakeLoad {
                     .mapToLong(Integer::longValue)
                     .sum();
             phase.eventsPerSecond = events / seconds;
+            phase.events = events;
             phase.p50 = all.isEmpty() ? Double.NaN : all.get((int) (all.size() * 0.50)) / 1e6;
             phase.p99 = all.isEmpty() ? Double.NaN : all.get(Math.min(all.size() - 1, (int) (all.size() * 0.99))) / 1e6;
             return phase;
@@ -845,6 +867,74 @@ public final class IntakeLoad {
         }
     }
 
+    /**
+     * CPU time from {@code /proc}: Switchboard's process (user + system) and the whole machine. Throughput on a
+     * shared machine moves from run to run; the CPU a phase cost Switchboard per event moves much less, and tells
+     * whether a change made the work cheaper.
+     */
+    record Cpu(long switchboardTicks, long machineBusyTicks, long machineTicks) {
+
+        /** Linux's USER_HZ: /proc counts CPU time in hundredths of a second. */
+        private static final double TICKS_PER_SECOND = 100;
+
+        static Cpu of(Server server) {
+            try {
+                String[] stat = Files.readString(Path.of("/proc/" + server.pid() + "/stat"))
+                        .replaceFirst("^.*\\) ", "")
+                        .split(" ");
+                // After "pid (comm) ": state is field 3, utime field 14 and stime field 15 of the whole line.
+                long process = Long.parseLong(stat[11]) + Long.parseLong(stat[12]);
+                String[] all =
+                        Files.readAllLines(Path.of("/proc/stat")).get(0).trim().split("\\s+");
+                long total = 0;
+                for (int i = 1; i < all.length; i++) {
+                    total += Long.parseLong(all[i]);
+                }
+                long idle = Long.parseLong(all[4]) + Long.parseLong(all[5]);
+                return new Cpu(process, total - idle, total);
+            } catch (IOException | RuntimeException e) {
+                return new Cpu(-1, -1, -1);
+            }
+        }
+
+        Usage until(Cpu after, long events) {
+            if (switchboardTicks < 0 || after.switchboardTicks < 0 || events <= 0) {
+                return Usage.NONE;
+            }
+            double machine = after.machineTicks - machineTicks;
+            return new Usage(
+                    (after.switchboardTicks - switchboardTicks) / TICKS_PER_SECOND,
+                    machine <= 0 ? Double.NaN : (after.machineBusyTicks - machineBusyTicks) / machine,
+                    events);
+        }
+
+        /**
+         * @param seconds Switchboard's CPU seconds over the phase
+         * @param machineBusy the share of all the machine's cores that was busy (Switchboard, driver, fake Novu,
+         *     PostgreSQL)
+         */
+        record Usage(double seconds, double machineBusy, long events) {
+            static final Usage NONE = new Usage(Double.NaN, Double.NaN, 0);
+
+            String perThousand() {
+                return events == 0 ? "n/a" : String.format("%.0f ms", 1000 * seconds * 1000 / events);
+            }
+
+            String machine() {
+                return Double.isNaN(machineBusy) ? "n/a" : String.format("%.0f%%", 100 * machineBusy);
+            }
+
+            @Override
+            public String toString() {
+                return events == 0
+                        ? ""
+                        : String.format(
+                                "[Switchboard CPU %.1f s, %s per 1,000; machine %s busy]",
+                                seconds, perThousand(), machine());
+            }
+        }
+    }
+
     static final class BenchResult {
         final String db;
         int rules;
@@ -852,6 +942,9 @@ public final class IntakeLoad {
         Phase storeFloor;
         Phase batch;
         Phase track;
+        Cpu.Usage batchCpu = Cpu.Usage.NONE;
+        Cpu.Usage trackCpu = Cpu.Usage.NONE;
+        Cpu.Usage dispatchCpu = Cpu.Usage.NONE;
         double triggerLimit;
         double deliveredWindow;
         double allCallsWindow;
@@ -1073,6 +1166,10 @@ public final class IntakeLoad {
         private Server(Process process, int port) {
             this.process = process;
             this.port = port;
+        }
+
+        long pid() {
+            return process.pid();
         }
 
         static Server start(IntakeLoad load, Database db, FakeNovu novu, double triggerRate, Path gcLog, Path log)
