@@ -163,8 +163,13 @@ public final class IntakeLoad {
         try (FakeNovu novu = FakeNovu.start().latency(intOption("latency-ms", 5));
                 Database database = Database.create(db, work.resolve(db))) {
             BenchResult result = new BenchResult(db);
-            Path gcLog = work.resolve(db + "-gc.log");
-            try (Server server = Server.start(this, database, novu, triggerRate, gcLog, work.resolve(db + ".log"))) {
+            Path intakeGc = work.resolve(db + "-gc.log");
+            Path dispatchGc = work.resolve(db + "-dispatch-gc.log");
+            // Intake first, with the dispatcher off: on 2 cores a dispatcher draining the growing backlog at the
+            // trigger limit takes most of the machine, and did so unevenly (during the floors it drained the
+            // warm-up's backlog, during /v1/batch its own), so no two intake figures had the same machine.
+            try (Server server =
+                    Server.start(this, database, novu, triggerRate, intakeGc, work.resolve(db + ".log"), false)) {
                 result.rules = importRules(server);
                 System.out.printf("rules published: %d%n", result.rules);
 
@@ -201,8 +206,19 @@ public final class IntakeLoad {
                 result.track = phases.contains("track") ? openLoop(server, trackRate, trackPhase) : Phase.none();
                 result.trackCpu = before.until(Cpu.of(server), result.track.events);
                 System.out.println("/v1/track     " + result.track + load() + " " + result.trackCpu);
+            }
 
-                before = Cpu.of(server);
+            // Then dispatch, on the same database with the backlog intake left: a restart with the dispatcher on,
+            // an unmeasured warm-up for the JIT (intake posting, dispatch draining), the measured window with intake
+            // idle, and last /v1/track again with the dispatcher busy (what one 2-core machine does with both).
+            try (Server server = Server.start(
+                    this, database, novu, triggerRate, dispatchGc, work.resolve(db + "-dispatch.log"), true)) {
+                // The new JVM warms up on both paths at once: intake (whose track phase comes last) and dispatch.
+                closedLoop(server, "/v1/batch", clients, batch, warmup, null);
+                openLoop(server, trackRate, Duration.ofSeconds(5));
+                Thread.sleep(Duration.ofSeconds(intOption("dispatch-warmup-seconds", 15))
+                        .toMillis());
+                Cpu before = Cpu.of(server);
                 long from = System.nanoTime();
                 Thread.sleep(drain.toMillis());
                 long to = System.nanoTime();
@@ -212,27 +228,29 @@ public final class IntakeLoad {
                 result.deliveredWindow =
                         arrivals.stream().filter(t -> t >= from && t < to).count() / ((to - from) / 1e9);
                 result.maxInOneSecond = maxInOneSecond(arrivals);
-                result.allCallsWindow = novu.received().stream()
-                                .filter(r -> r.receivedNanos() >= from && r.receivedNanos() < to)
-                                .count()
-                        / ((to - from) / 1e9);
                 long calls = novu.received().stream()
                         .filter(r -> r.receivedNanos() >= from && r.receivedNanos() < to)
                         .count();
+                result.allCallsWindow = calls / ((to - from) / 1e9);
                 result.dispatchCpu = before.until(after, calls);
-                result.triggersSent = arrivals.size();
-                result.contractViolations = novu.violations().size();
                 System.out.printf(
-                        "dispatch: %.1f triggers/s (%.1f Novu calls/s) over %ss with intake idle, busiest second %d,"
-                                + " %d triggers in all%s%n",
+                        "dispatch: %.1f triggers/s (%.1f Novu calls/s) over %ss with intake idle, busiest second %d%s%n",
                         result.deliveredWindow,
                         result.allCallsWindow,
                         drain.toSeconds(),
                         result.maxInOneSecond,
-                        arrivals.size(),
                         load() + " " + result.dispatchCpu);
+                if (option("phases", "parse,store,batch,track").contains("track")) {
+                    before = Cpu.of(server);
+                    result.trackWhileDispatching = openLoop(server, trackRate, trackPhase);
+                    result.trackWhileDispatchingCpu = before.until(Cpu.of(server), result.trackWhileDispatching.events);
+                    System.out.println("/v1/track while dispatching " + result.trackWhileDispatching + load() + " "
+                            + result.trackWhileDispatchingCpu);
+                }
+                result.triggersSent = arrivals(novu).size();
+                result.contractViolations = novu.violations().size();
             }
-            result.heap = Heap.of(gcLog);
+            result.heap = Heap.max(Heap.of(intakeGc), Heap.of(dispatchGc));
             result.counts = database.counts();
             System.out.println("heap " + result.heap + ", database " + result.counts);
             return result;
@@ -667,16 +685,12 @@ public final class IntakeLoad {
                 results,
                 "`/v1/batch` as % of storage floor",
                 r -> String.format("%.0f%%", 100 * r.batch.eventsPerSecond / r.storeFloor.eventsPerSecond));
+        row(out, results, "`/v1/track` open loop, dispatcher off: sent/s, p50 / p99", r -> trackSummary(r.track));
         row(
                 out,
                 results,
-                "`/v1/track` open loop: sent/s, p50 / p99",
-                r -> String.format(
-                        "%.0f/s, %.1f / %.1f ms%s",
-                        r.track.eventsPerSecond,
-                        r.track.p50,
-                        r.track.p99,
-                        r.track.errors == 0 ? "" : ", " + r.track.errors + " errors"));
+                "`/v1/track` open loop while the dispatcher drains the backlog: sent/s, p50 / p99",
+                r -> trackSummary(r.trackWhileDispatching));
         row(
                 out,
                 results,
@@ -695,8 +709,9 @@ public final class IntakeLoad {
         row(
                 out,
                 results,
-                "machine busy (`/v1/batch` / `/v1/track` / dispatch)",
-                r -> r.batchCpu.machine() + " / " + r.trackCpu.machine() + " / " + r.dispatchCpu.machine());
+                "machine busy (`/v1/batch` / `/v1/track` / dispatch / `/v1/track` while dispatching)",
+                r -> r.batchCpu.machine() + " / " + r.trackCpu.machine() + " / " + r.dispatchCpu.machine() + " / "
+                        + r.trackWhileDispatchingCpu.machine());
         row(out, results, "busiest second at Novu", r -> r.maxInOneSecond + " triggers");
         row(out, results, "Novu contract violations", r -> String.valueOf(r.contractViolations));
         row(out, results, "peak heap used / after GC (max 512 MB)", r -> r.heap.toString());
@@ -706,6 +721,12 @@ public final class IntakeLoad {
                 "stored: messages (with not-matched decisions) / decision rows (matched, error) / outbox rows",
                 r -> r.counts);
         return out.toString();
+    }
+
+    private static String trackSummary(Phase track) {
+        return String.format(
+                "%.0f/s, %.1f / %.1f ms%s",
+                track.eventsPerSecond, track.p50, track.p99, track.errors == 0 ? "" : ", " + track.errors + " errors");
     }
 
     private static void row(
@@ -945,6 +966,8 @@ public final class IntakeLoad {
         Cpu.Usage batchCpu = Cpu.Usage.NONE;
         Cpu.Usage trackCpu = Cpu.Usage.NONE;
         Cpu.Usage dispatchCpu = Cpu.Usage.NONE;
+        Phase trackWhileDispatching = Phase.none();
+        Cpu.Usage trackWhileDispatchingCpu = Cpu.Usage.NONE;
         double triggerLimit;
         double deliveredWindow;
         double allCallsWindow;
@@ -988,6 +1011,13 @@ public final class IntakeLoad {
                 }
             }
             return new Heap(peak, after, committed);
+        }
+
+        static Heap max(Heap one, Heap other) {
+            return new Heap(
+                    Math.max(one.peakMb, other.peakMb),
+                    Math.max(one.afterGcMb, other.afterGcMb),
+                    Math.max(one.committedMb, other.committedMb));
         }
 
         @Override
@@ -1174,6 +1204,13 @@ public final class IntakeLoad {
 
         static Server start(IntakeLoad load, Database db, FakeNovu novu, double triggerRate, Path gcLog, Path log)
                 throws IOException, InterruptedException {
+            return start(load, db, novu, triggerRate, gcLog, log, true);
+        }
+
+        /** @param dispatch whether the dispatcher runs ({@code switchboard.dispatch.enabled}) */
+        static Server start(
+                IntakeLoad load, Database db, FakeNovu novu, double triggerRate, Path gcLog, Path log, boolean dispatch)
+                throws IOException, InterruptedException {
             List<String> jvmArgs =
                     new ArrayList<>(List.of("-Xmx" + load.option("heap", "512m"), "-Xlog:gc:file=" + gcLog));
             for (String extra : load.option("jvm-args", "").split(" ")) {
@@ -1191,7 +1228,8 @@ public final class IntakeLoad {
                     "--switchboard.dispatch.rate-limit.trigger=" + triggerRate,
                     "--switchboard.dispatch.rate-limit.configuration=" + triggerRate,
                     "--switchboard.dispatch.rate-limit.global=" + triggerRate,
-                    "--switchboard.dispatch.lease=" + load.option("lease", "2m")));
+                    "--switchboard.dispatch.lease=" + load.option("lease", "2m"),
+                    "--switchboard.dispatch.enabled=" + dispatch));
             for (String extra : load.option("app-args", "").split(" ")) {
                 if (!extra.isBlank()) {
                     appArgs.add(extra);
