@@ -1,10 +1,12 @@
 #!/usr/bin/env bash
 # Intake load test (issue #4): Switchboard in its own JVM (-Xmx512m) against a fake Novu on 127.0.0.1, on an H2
 # file and on an embedded PostgreSQL, with 40 published rules. Measures the parse and storage floors, /v1/batch
-# intake, /v1/track at a fixed rate, dispatch against the trigger limit and peak heap; prints a Markdown table
+# intake and /v1/track at a fixed rate with the dispatcher off, then (restarted on the same database) dispatch
+# against the trigger limit and /v1/track while it drains, CPU per event and peak heap; prints a Markdown table
 # and writes it to target/load/intake-results.md. `--mode kill` runs the kill -9 check instead.
 # Options (defaults): --db h2,postgres --clients 8 --batch 100 --seconds 20 --warmup-seconds 8 --track-rate 1000
-#   --track-seconds 15 --trigger-rate 600 --drain-seconds 20 --latency-ms 5 --workers 16 --heap 512m
+#   --track-seconds 15 --trigger-rate 600 --drain-seconds 20 --dispatch-warmup-seconds 15 --latency-ms 5 --workers 16
+#   --heap 512m
 #   --app-args "--extra.switchboard=args" --jvm-args "-XX:StartFlightRecording=..."   kill mode: --mode kill --db h2 --clients 4 --kill-after-seconds 8
 set -euo pipefail
 cd "$(dirname "$0")/.."

@@ -44,10 +44,12 @@ import tools.jackson.databind.node.ObjectNode;
  * Intake under load, the figures of issue #4. For each database (H2 file with the default URL's durability,
  * PostgreSQL with {@code synchronous_commit=on} as a stock server has it) it starts a fake Novu on 127.0.0.1 and
  * Switchboard as a separate JVM ({@code -Xmx512m}, the test classpath for the {@code load-floors} profile), adds
- * 31 generated rules to the 9 examples (40 published), then measures from several concurrent clients: the parse
- * floor, the storage floor and real {@code /v1/batch} intake (accepted events/s, request p50/p99), then
- * {@code /v1/track} open-loop at a fixed rate (p50/p99 from the intended send time), then what the dispatcher
- * delivers to Novu against the configured trigger limit, and peak heap from the GC log. {@code --mode kill}
+ * 31 generated rules to the 9 examples (40 published), then measures from several concurrent clients, with the
+ * dispatcher off: the parse floor, the storage floor and real {@code /v1/batch} intake (accepted events/s, request
+ * p50/p99), then {@code /v1/track} open-loop at a fixed rate (p50/p99 from the intended send time). Restarted on
+ * the same database with the dispatcher on: what it delivers to Novu against the configured trigger limit with
+ * intake idle, then {@code /v1/track} again while it drains. Each phase's CPU per event from {@code /proc}, and
+ * peak heap from the GC logs. {@code --mode kill}
  * instead kills Switchboard with SIGKILL under batch load, restarts it on the same database and checks that
  * every acknowledged message is stored and that Novu saw repeats only with the same transactionId.
  *
