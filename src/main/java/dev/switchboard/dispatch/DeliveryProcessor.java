@@ -293,11 +293,19 @@ class DeliveryProcessor {
             invalid(local, owner, now, "cancel by rule without a userId cancels nothing");
             return;
         }
-        Optional<int[]> counts = completions.cancelByRule(new DeliveryStore.CancellingByRule(
-                local, owner, rule, userId, local.createdAt().minus(within), now, DeliveryProcessor::cancelKey));
-        if (counts.isEmpty()) {
-            log.warn("Cancel by rule {} was taken over by another instance", local.id());
-        }
+        completions
+                .cancelByRule(new DeliveryStore.CancellingByRule(
+                        local, owner, rule, userId, local.createdAt().minus(within), now, DeliveryProcessor::cancelKey))
+                .whenComplete((counts, error) -> {
+                    if (error != null) {
+                        log.error(
+                                "Cancel by rule {} could not be recorded; it runs again after the lease",
+                                local.id(),
+                                error);
+                    } else if (counts.isEmpty()) {
+                        log.warn("Cancel by rule {} was taken over by another instance", local.id());
+                    }
+                });
     }
 
     private void invalid(Delivery delivery, String owner, Instant now, String reason) {
