@@ -6,6 +6,8 @@ import static org.awaitility.Awaitility.await;
 import dev.switchboard.support.Deliveries;
 import dev.switchboard.support.FakeNovu;
 import dev.switchboard.support.FakeNovu.Reply;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -51,6 +53,9 @@ class DispatchIntegrationTests {
     @Autowired
     JdbcClient jdbc;
 
+    @Autowired
+    MeterRegistry meters;
+
     @AfterEach
     void contractHeld() {
         assertThat(novu.violations()).isEmpty();
@@ -58,11 +63,14 @@ class DispatchIntegrationTests {
 
     @Test
     void retriesThenSuccessGiveExactlyOneAcceptedTrigger() {
+        double deliveredBefore = deliveriesCounted("delivered");
         novu.script(2, Reply.status(503));
         var row = Deliveries.trigger("retry-workflow", "u-retry");
         UUID id = row.insert(jdbc);
 
         awaitStatus(id, "delivered");
+        // Counted once its result is committed, on the completion writer's thread, not the worker's.
+        await().atMost(Duration.ofSeconds(10)).until(() -> deliveriesCounted("delivered") == deliveredBefore + 1);
 
         assertThat(novu.accepted(row.transactionId())).isEqualTo(1);
         assertThat(attemptOutcomes(id)).containsExactly("retry", "retry", "delivered");
@@ -185,6 +193,13 @@ class DispatchIntegrationTests {
 
         assertThat(Deliveries.status(jdbc, scheduledId)).isEqualTo("cancelled");
         assertThat(novu.cancelledTransactions()).contains(scheduled.transactionId());
+    }
+
+    private double deliveriesCounted(String status) {
+        Counter counter = meters.find("switchboard.dispatch.deliveries")
+                .tag("status", status)
+                .counter();
+        return counter == null ? 0 : counter.count();
     }
 
     private void awaitStatus(UUID id, String status) {
