@@ -9,6 +9,8 @@ import java.lang.management.ManagementFactory;
 import java.lang.management.ThreadMXBean;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -24,18 +26,26 @@ class NovuClientTests {
     private final FakeNovu novu = FakeNovu.start();
     private final SimpleMeterRegistry meters = new SimpleMeterRegistry();
     private final NovuAlerts alerts = new NovuAlerts(Clock.systemUTC(), meters);
+    /** Every client a test made, closed after it (each has a pool of body-writer threads). */
+    private final List<NovuClient> opened = new ArrayList<>();
+
     private final NovuClient client = client(FakeNovu.API_KEY, Duration.ofSeconds(5));
 
     @AfterEach
     void stop() {
-        client.close();
+        opened.forEach(NovuClient::close);
         novu.close();
     }
 
     private NovuClient client(String key, Duration readTimeout) {
-        var properties = new NovuProperties(novu.baseUrl(), key, Duration.ofSeconds(2), readTimeout);
-        return new NovuClient(
+        return client(new NovuProperties(novu.baseUrl(), key, Duration.ofSeconds(2), readTimeout));
+    }
+
+    private NovuClient client(NovuProperties properties) {
+        NovuClient made = new NovuClient(
                 properties, Clock.systemUTC(), JsonMapper.builder().build(), alerts);
+        opened.add(made);
+        return made;
     }
 
     @Test
@@ -171,8 +181,7 @@ class NovuClientTests {
         String url = novu.baseUrl();
         novu.close();
         var properties = new NovuProperties(url, FakeNovu.API_KEY, Duration.ofSeconds(1), Duration.ofSeconds(1));
-        var gone = new NovuClient(
-                properties, Clock.systemUTC(), JsonMapper.builder().build(), alerts);
+        var gone = client(properties);
 
         NovuResult result = gone.trigger(TRIGGER, "k");
 
