@@ -1,5 +1,6 @@
 package dev.switchboard.load;
 
+import dev.switchboard.SwitchboardApplication;
 import dev.switchboard.support.FakeNovu;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.io.IOException;
@@ -122,6 +123,9 @@ public final class IntakeLoad {
             }
             options.put(args[i].substring(2), args[i + 1]);
         }
+        // The driver's JDK HttpClient completes every call on the common pool, which starts a thread per task
+        // on 2 cores unless given a parallelism (as Switchboard's main does for its own calls to Novu).
+        SwitchboardApplication.poolCompletionsOnSmallMachines();
         IntakeLoad load = new IntakeLoad(options);
         System.out.println(
                 "databases, Switchboard and GC logs in " + load.work + " (a full run leaves ~3 GB: delete it)");
@@ -188,7 +192,7 @@ public final class IntakeLoad {
                     closedLoop(server, "/v1/batch", clients, batch, warmup, null);
                 }
                 if (phases.contains("track")) {
-                    openLoop(server, trackRate, Duration.ofSeconds(3));
+                    openLoop(server, trackRate, Duration.ofSeconds(intOption("track-warmup-seconds", 3)));
                 }
                 result.parseFloor = phases.contains("parse")
                         ? closedLoop(server, "/v1/batch?floor=parse", clients, batch, phase, null)
@@ -895,18 +899,15 @@ public final class IntakeLoad {
      * shared machine moves from run to run; the CPU a phase cost Switchboard per event moves much less, and tells
      * whether a change made the work cheaper.
      */
-    record Cpu(long switchboardTicks, long machineBusyTicks, long machineTicks) {
+    record Cpu(long switchboardTicks, long driverTicks, long machineBusyTicks, long machineTicks) {
 
         /** Linux's USER_HZ: /proc counts CPU time in hundredths of a second. */
         private static final double TICKS_PER_SECOND = 100;
 
         static Cpu of(Server server) {
             try {
-                String[] stat = Files.readString(Path.of("/proc/" + server.pid() + "/stat"))
-                        .replaceFirst("^.*\\) ", "")
-                        .split(" ");
-                // After "pid (comm) ": state is field 3, utime field 14 and stime field 15 of the whole line.
-                long process = Long.parseLong(stat[11]) + Long.parseLong(stat[12]);
+                long process = processTicks(server.pid());
+                long driver = processTicks(ProcessHandle.current().pid());
                 String[] all =
                         Files.readAllLines(Path.of("/proc/stat")).get(0).trim().split("\\s+");
                 long total = 0;
@@ -914,10 +915,18 @@ public final class IntakeLoad {
                     total += Long.parseLong(all[i]);
                 }
                 long idle = Long.parseLong(all[4]) + Long.parseLong(all[5]);
-                return new Cpu(process, total - idle, total);
+                return new Cpu(process, driver, total - idle, total);
             } catch (IOException | RuntimeException e) {
-                return new Cpu(-1, -1, -1);
+                return new Cpu(-1, -1, -1, -1);
             }
+        }
+
+        private static long processTicks(long pid) throws IOException {
+            String[] stat = Files.readString(Path.of("/proc/" + pid + "/stat"))
+                    .replaceFirst("^.*\\) ", "")
+                    .split(" ");
+            // After "pid (comm) ": state is field 3, utime field 14 and stime field 15 of the whole line.
+            return Long.parseLong(stat[11]) + Long.parseLong(stat[12]);
         }
 
         Usage until(Cpu after, long events) {
@@ -927,17 +936,19 @@ public final class IntakeLoad {
             double machine = after.machineTicks - machineTicks;
             return new Usage(
                     (after.switchboardTicks - switchboardTicks) / TICKS_PER_SECOND,
+                    (after.driverTicks - driverTicks) / TICKS_PER_SECOND,
                     machine <= 0 ? Double.NaN : (after.machineBusyTicks - machineBusyTicks) / machine,
                     events);
         }
 
         /**
          * @param seconds Switchboard's CPU seconds over the phase
+         * @param driverSeconds the load driver's (this JVM's: clients, and the fake Novu when it answers)
          * @param machineBusy the share of all the machine's cores that was busy (Switchboard, driver, fake Novu,
          *     PostgreSQL)
          */
-        record Usage(double seconds, double machineBusy, long events) {
-            static final Usage NONE = new Usage(Double.NaN, Double.NaN, 0);
+        record Usage(double seconds, double driverSeconds, double machineBusy, long events) {
+            static final Usage NONE = new Usage(Double.NaN, Double.NaN, Double.NaN, 0);
 
             String perThousand() {
                 return events == 0 ? "n/a" : String.format("%.0f ms", 1000 * seconds * 1000 / events);
@@ -952,8 +963,8 @@ public final class IntakeLoad {
                 return events == 0
                         ? ""
                         : String.format(
-                                "[Switchboard CPU %.1f s, %s per 1,000; machine %s busy]",
-                                seconds, perThousand(), machine());
+                                "[Switchboard CPU %.1f s, %s per 1,000; driver %.0f ms per 1,000; machine %s busy]",
+                                seconds, perThousand(), 1000 * driverSeconds * 1000 / events, machine());
             }
         }
     }
