@@ -1,14 +1,15 @@
 package dev.switchboard.ingest;
 
+import jakarta.servlet.http.HttpServletRequest;
 import java.security.Principal;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
-import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.servlet.HandlerMapping;
 
 /**
  * Segment's HTTP Tracking API. The body is taken as bytes and parsed as JSON whatever the Content-Type says
@@ -17,8 +18,24 @@ import org.springframework.web.bind.annotation.RestController;
 @RestController
 class IntakeController {
 
-    private static final Map<String, String> SHORT_PATHS =
-            Map.of("t", "track", "i", "identify", "p", "page", "s", "screen", "g", "group", "a", "alias");
+    /**
+     * The single-message paths and the type each one names. Mapped as literal paths rather than one
+     * {@code /v1/{type}} pattern: Spring MVC finds a literal path with one map lookup, but has to test a pattern
+     * against every mapping of the application, on every intake request.
+     */
+    private static final Map<String, String> SINGLE_PATHS = Map.ofEntries(
+            Map.entry("/v1/track", "track"),
+            Map.entry("/v1/identify", "identify"),
+            Map.entry("/v1/page", "page"),
+            Map.entry("/v1/screen", "screen"),
+            Map.entry("/v1/group", "group"),
+            Map.entry("/v1/alias", "alias"),
+            Map.entry("/v1/t", "track"),
+            Map.entry("/v1/i", "identify"),
+            Map.entry("/v1/p", "page"),
+            Map.entry("/v1/s", "screen"),
+            Map.entry("/v1/g", "group"),
+            Map.entry("/v1/a", "alias"));
 
     private final SegmentPayloadParser parser;
     private final EventIntake intake;
@@ -30,11 +47,14 @@ class IntakeController {
         this.properties = properties;
     }
 
-    @PostMapping("/v1/{type:track|identify|page|screen|group|alias|t|i|p|s|g|a}")
-    ResponseEntity<Object> single(@PathVariable String type, @RequestBody byte[] body, Principal source) {
+    @PostMapping({
+        "/v1/track", "/v1/identify", "/v1/page", "/v1/screen", "/v1/group", "/v1/alias",
+        "/v1/t", "/v1/i", "/v1/p", "/v1/s", "/v1/g", "/v1/a"
+    })
+    ResponseEntity<Object> single(HttpServletRequest request, @RequestBody byte[] body, Principal source) {
         SegmentPayload payload = parser.parseSingle(body);
-        String pathType = SHORT_PATHS.getOrDefault(type, type);
-        return IntakeAnswers.single(intake.accept(source.getName(), payload, pathType));
+        String type = SINGLE_PATHS.get((String) request.getAttribute(HandlerMapping.BEST_MATCHING_PATTERN_ATTRIBUTE));
+        return IntakeAnswers.single(intake.accept(source.getName(), payload, type));
     }
 
     @PostMapping({"/v1/batch", "/v1/import", "/v1/import/", "/v1/b"})

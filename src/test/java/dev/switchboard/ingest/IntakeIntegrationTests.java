@@ -10,7 +10,9 @@ import dev.switchboard.support.SegmentSamples;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -386,6 +388,30 @@ class IntakeIntegrationTests {
                         .single())
                 .isEqualTo("track");
         assertThat(statuses()).hasSize(5);
+    }
+
+    @Test
+    void everySingleMessagePathStoresTheTypeItNames() {
+        Map<String, String> paths = new LinkedHashMap<>();
+        for (String type : List.of("track", "identify", "page", "screen", "group", "alias")) {
+            paths.put("/v1/" + type, type);
+            paths.put("/v1/" + type.charAt(0), type);
+        }
+        paths.forEach((path, type) -> {
+            // No "type" in the body: the path alone says what the message is.
+            String body = "{\"userId\":\"" + userId + "\",\"event\":\"" + path + "\",\"name\":\"" + path
+                    + "\",\"groupId\":\"g-1\",\"previousId\":\"p-1\"}";
+            assertThat(client.post(path, body, "Authorization", writeKeyHeader())
+                            .statusCode())
+                    .as(path)
+                    .isEqualTo(200);
+        });
+
+        assertThat(jdbc.sql("select type from event_message where user_id = ? order by received_at, id")
+                        .param(userId)
+                        .query(String.class)
+                        .list())
+                .containsExactlyElementsOf(paths.values());
     }
 
     @Test
