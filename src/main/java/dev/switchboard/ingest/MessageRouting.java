@@ -2,10 +2,12 @@ package dev.switchboard.ingest;
 
 import dev.switchboard.dispatch.NewDelivery;
 import dev.switchboard.mapping.ActionOutcome;
+import dev.switchboard.message.CompactJson;
 import dev.switchboard.message.Ids;
 import dev.switchboard.message.Masking;
 import dev.switchboard.message.MessageStatus;
 import dev.switchboard.rules.Evaluation;
+import dev.switchboard.rules.ExplanationJson;
 import dev.switchboard.rules.LiveRules;
 import dev.switchboard.rules.RuleOutcome;
 import java.time.Duration;
@@ -47,14 +49,14 @@ class MessageRouting {
     RoutedMessage route(String source, AcceptedMessage message, Instant receivedAt) {
         UUID eventId = Ids.newId();
         MessageMasking.Masked masked = masking.mask(message.fields());
-        String payload = json.writeValueAsString(masked.tree());
+        String payload = CompactJson.write(masked.tree());
         Evaluation evaluation = rules.snapshot().evaluate(message.fields(), true);
         List<StoredDecisions.Row> decisions = new ArrayList<>();
-        List<Map<String, Object>> unmatched = new ArrayList<>();
+        List<RuleOutcome> unmatched = new ArrayList<>();
         List<NewDelivery> deliveries = new ArrayList<>();
         for (RuleOutcome outcome : evaluation.outcomes()) {
             if (outcome.status() == RuleOutcome.Status.NOT_MATCHED) {
-                unmatched.add(unmatched(outcome));
+                unmatched.add(outcome);
                 continue;
             }
             decisions.add(new StoredDecisions.Row(
@@ -66,7 +68,7 @@ class MessageRouting {
                     Masking.scrub(outcome.error(), masked.values()),
                     outcome.trace() == null
                             ? null
-                            : Masking.scrub(json.writeValueAsString(outcome.trace()), masked.values()),
+                            : Masking.scrub(ExplanationJson.write(outcome.trace()), masked.values()),
                     receivedAt));
             for (int i = 0; i < outcome.actions().size(); i++) {
                 NewDelivery delivery = delivery(source, message, eventId, outcome, i, receivedAt);
@@ -83,26 +85,49 @@ class MessageRouting {
         return new RoutedMessage(message, eventId, payload, status, decisions, unmatchedDecisions, deliveries);
     }
 
-    private @Nullable String unmatched(List<Map<String, Object>> unmatched, MessageMasking.Masked masked) {
+    private @Nullable String unmatched(List<RuleOutcome> unmatched, MessageMasking.Masked masked) {
         if (unmatched.isEmpty()) {
             return null;
         }
-        String text = Masking.scrub(json.writeValueAsString(unmatched), masked.values());
+        String text = Masking.scrub(unmatchedJson(unmatched, true), masked.values());
         if (text.length() > MAX_UNMATCHED_LENGTH) {
             // Only many rules whose explanations each repeat a large part of the message get here: keep which
             // rules did not match, without the explanations, rather than fail to store the message.
-            unmatched.forEach(element -> element.put("trace", null));
-            text = Masking.scrub(json.writeValueAsString(unmatched), masked.values());
+            text = Masking.scrub(unmatchedJson(unmatched, false), masked.values());
         }
         return text;
     }
 
-    /** One element of {@code unmatched_decisions}; the trace is serialized as it is in {@code rule_decision}. */
-    private static Map<String, Object> unmatched(RuleOutcome outcome) {
+    /**
+     * {@code unmatched_decisions}: {@code {"rule", "version", "trace"}} per rule, the trace serialized as it is in
+     * {@code rule_decision}. Written by hand like the explanations themselves, with Jackson for what they cannot.
+     */
+    private String unmatchedJson(List<RuleOutcome> unmatched, boolean withTraces) {
+        StringBuilder out = new StringBuilder(512 * unmatched.size());
+        out.append('[');
+        for (int i = 0; i < unmatched.size(); i++) {
+            RuleOutcome outcome = unmatched.get(i);
+            if (i > 0) {
+                out.append(',');
+            }
+            out.append("{\"rule\":");
+            CompactJson.appendString(out, outcome.ruleKey());
+            out.append(",\"version\":").append(outcome.version()).append(",\"trace\":");
+            if (!ExplanationJson.append(out, withTraces ? outcome.trace() : null)) {
+                return json.writeValueAsString(unmatched.stream()
+                        .map(each -> unmatchedElement(each, withTraces))
+                        .toList());
+            }
+            out.append('}');
+        }
+        return out.append(']').toString();
+    }
+
+    private static Map<String, Object> unmatchedElement(RuleOutcome outcome, boolean withTrace) {
         Map<String, Object> element = new LinkedHashMap<>();
         element.put("rule", outcome.ruleKey());
         element.put("version", outcome.version());
-        element.put("trace", outcome.trace());
+        element.put("trace", withTrace ? outcome.trace() : null);
         return element;
     }
 

@@ -1,5 +1,6 @@
 package dev.switchboard.mapping;
 
+import dev.switchboard.message.CompactJson;
 import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;

@@ -1,5 +1,6 @@
 package dev.switchboard.mapping;
 
+import dev.switchboard.message.CompactJson;
 import java.math.BigDecimal;
 import java.util.List;
 import java.util.Map;

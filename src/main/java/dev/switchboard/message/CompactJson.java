@@ -1,22 +1,24 @@
-package dev.switchboard.mapping;
+package dev.switchboard.message;
 
 import java.math.BigDecimal;
 import java.math.BigInteger;
 import java.util.List;
 import java.util.Map;
+import org.jspecify.annotations.Nullable;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * Writes a JSON tree of plain values compactly, keeping map order: a request body is written once with it,
- * and Novu's idempotency fingerprint is sensitive to property order.
+ * Writes a JSON tree of plain values compactly, keeping map order: a Novu request body is written once with it
+ * (Novu's idempotency fingerprint is sensitive to property order), and so are every stored message and the
+ * explanations of the rules it met.
  *
  * <p>The trees written here are what parsing JSON gives (maps with string keys, lists, strings, numbers,
- * booleans, null), and every matched rule writes one per action, so they are written by hand into one
+ * booleans, null), and intake writes several per message, so they are written by hand into one
  * {@link StringBuilder}: going through {@code ObjectMapper} cost a generator, a pooled buffer and a serializer
  * lookup per value, about 40% of evaluating an event. The output is exactly Jackson's default (same escapes,
  * same number forms; {@code CompactJsonTests} compares them), and anything else falls back to Jackson.
  */
-final class CompactJson {
+public final class CompactJson {
 
     private static final JsonMapper MAPPER = JsonMapper.builder().build();
     private static final char[] HEX = "0123456789ABCDEF".toCharArray();
@@ -25,13 +27,16 @@ final class CompactJson {
 
     private CompactJson() {}
 
-    static String write(Object value) {
+    public static String write(@Nullable Object value) {
         StringBuilder out = new StringBuilder(256);
         return append(out, value) ? out.toString() : MAPPER.writeValueAsString(value);
     }
 
-    /** Appends the value; false if the tree holds something this writer does not know (Jackson writes it). */
-    private static boolean append(StringBuilder out, Object value) {
+    /**
+     * Appends the value; false if the tree holds something this writer does not know, in which case {@code out}
+     * holds part of it and must be discarded (Jackson writes such a value).
+     */
+    public static boolean append(StringBuilder out, @Nullable Object value) {
         if (value == null) {
             out.append("null");
         } else if (value instanceof String text) {
@@ -87,7 +92,8 @@ final class CompactJson {
         return true;
     }
 
-    private static void appendString(StringBuilder out, String text) {
+    /** Appends a JSON string, quoted and escaped as Jackson does. */
+    public static void appendString(StringBuilder out, String text) {
         out.append('"');
         int plainFrom = 0;
         for (int i = 0, length = text.length(); i < length; i++) {

@@ -1,4 +1,4 @@
-package dev.switchboard.mapping;
+package dev.switchboard.message;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
