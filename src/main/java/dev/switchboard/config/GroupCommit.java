@@ -42,11 +42,15 @@ public final class GroupCommit<W, R> {
     private final ToIntFunction<W> weight;
     private final int maxWeight;
     private final long gatherNanos;
+    private final boolean gatherUnderLoadOnly;
+    /** When the latest write the writer took was submitted ({@link System#nanoTime()}); writer thread only. */
+    private long lastSubmitted = System.nanoTime() - TimeUnit.DAYS.toNanos(1);
+
     private final String name;
     private @Nullable Thread writer;
     private volatile boolean running;
 
-    private record Pending<W, R>(W write, CompletableFuture<R> result) {}
+    private record Pending<W, R>(W write, CompletableFuture<R> result, long submitted) {}
 
     /**
      * @param group stores a group of writes in one transaction
@@ -56,7 +60,7 @@ public final class GroupCommit<W, R> {
      */
     public GroupCommit(
             String name, GroupStore<W, R> group, Function<W, R> alone, ToIntFunction<W> weight, int maxWeight) {
-        this(name, group, alone, weight, maxWeight, Duration.ZERO);
+        this(name, group, alone, weight, maxWeight, Duration.ZERO, false);
     }
 
     /**
@@ -65,6 +69,10 @@ public final class GroupCommit<W, R> {
      *     not in a hurry (dispatch workers between two calls to Novu): with writes arriving one at a time, every
      *     commit would carry one or two of them, and a commit's fixed cost (the pages of every index it touched
      *     written again) would be paid as often.
+     * @param gatherUnderLoadOnly wait only while writes keep coming (the previous one was submitted less than
+     *     {@code gather} before the group's first), and then at most until the first has waited {@code gather}
+     *     in all: a request that comes alone is stored at once, and under load no request waits longer than that
+     *     for its group to fill
      */
     public GroupCommit(
             String name,
@@ -72,12 +80,14 @@ public final class GroupCommit<W, R> {
             Function<W, R> alone,
             ToIntFunction<W> weight,
             int maxWeight,
-            Duration gather) {
+            Duration gather,
+            boolean gatherUnderLoadOnly) {
         this.group = group;
         this.alone = alone;
         this.weight = weight;
         this.maxWeight = maxWeight;
         this.gatherNanos = gather.toNanos();
+        this.gatherUnderLoadOnly = gatherUnderLoadOnly;
         this.name = name;
     }
 
@@ -153,7 +163,7 @@ public final class GroupCommit<W, R> {
         if (!running) {
             return storedHere(write);
         }
-        Pending<W, R> pending = new Pending<>(write, new CompletableFuture<>());
+        Pending<W, R> pending = new Pending<>(write, new CompletableFuture<>(), System.nanoTime());
         queue.add(pending);
         // Stopped meanwhile: whoever takes it out of the queue stores it; if nobody did, store it here.
         if (!running && queue.remove(pending)) {
@@ -180,12 +190,13 @@ public final class GroupCommit<W, R> {
                 }
                 batch.add(first);
                 int total = weight.applyAsInt(first.write());
-                long gathered = System.nanoTime() + gatherNanos;
+                long gathered = gatherDeadline(first);
                 Pending<W, R> next;
                 while (total < maxWeight && (next = nextBefore(gathered)) != null) {
                     batch.add(next);
                     total += weight.applyAsInt(next.write());
                 }
+                lastSubmitted = batch.get(batch.size() - 1).submitted();
                 storeGroup(batch);
             } catch (InterruptedException e) {
                 // Nobody interrupts the writer on purpose; if something did, callers must not wait for it.
@@ -203,6 +214,15 @@ public final class GroupCommit<W, R> {
                 batch.clear();
             }
         }
+    }
+
+    /** Until when ({@link System#nanoTime()}) the group that starts with {@code first} waits for more writes. */
+    private long gatherDeadline(Pending<W, R> first) {
+        if (!gatherUnderLoadOnly) {
+            return System.nanoTime() + gatherNanos;
+        }
+        boolean underLoad = first.submitted() - lastSubmitted < gatherNanos;
+        return underLoad ? first.submitted() + gatherNanos : first.submitted();
     }
 
     /** The next queued write, waiting for one until {@code deadline} ({@link System#nanoTime()}) at most. */

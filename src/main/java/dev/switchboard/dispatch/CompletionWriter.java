@@ -44,8 +44,8 @@ class CompletionWriter implements SmartLifecycle {
     private final Semaphore waiting = new Semaphore(MAX_WAITING);
 
     CompletionWriter(DeliveryStore store) {
-        this.commits =
-                new GroupCommit<>("dispatch-completions", store::recordAll, store::record, c -> 1, MAX_GROUP, GATHER);
+        this.commits = new GroupCommit<>(
+                "dispatch-completions", store::recordAll, store::record, c -> 1, MAX_GROUP, GATHER, false);
     }
 
     /**

@@ -66,7 +66,9 @@ class IntakeWriter implements SmartLifecycle {
                 this::storeAll,
                 this::storeAlone,
                 write -> write.items().size(),
-                properties.commitGroupMessages());
+                properties.commitGroupMessages(),
+                properties.commitGather(),
+                true);
         this.groupSizes = DistributionSummary.builder("switchboard.intake.commit.requests")
                 .description("requests stored per intake transaction")
                 .register(meters);

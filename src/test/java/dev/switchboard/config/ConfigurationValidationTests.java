@@ -24,6 +24,8 @@ class ConfigurationValidationTests {
                 "switchboard.ingest.write-keys=wk_good_key_1,,wk_good_key_2 | switchboard.ingest.writeKeys[1]",
                 "switchboard.ingest.write-keys=short         | switchboard.ingest.writeKeys[0]",
                 "switchboard.ingest.dedupe-window=soon        | switchboard.ingest.dedupe-window",
+                "switchboard.ingest.commit-gather=-1ms        | switchboard.ingest.commit-gather",
+                "switchboard.ingest.commit-gather=5s          | switchboard.ingest.commit-gather",
                 "switchboard.novu.read-timeout=10 parsecs     | switchboard.novu.read-timeout",
             })
     void invalidSettingStopsTheStartNamingTheProperty(String setting, String property, CapturedOutput output) {

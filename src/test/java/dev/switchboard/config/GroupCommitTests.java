@@ -112,7 +112,7 @@ class GroupCommitTests {
     void writesWithinTheGatherWaitShareAGroupThatIsStoredOnceFull() throws Exception {
         // A wait far longer than the test: the group is stored because it is full, not because the wait ran out.
         var gathering = new GroupCommit<String, String>(
-                "gathering-writer", this::storeAll, this::storeAlone, write -> 1, 3, Duration.ofMinutes(5));
+                "gathering-writer", this::storeAll, this::storeAlone, write -> 1, 3, Duration.ofMinutes(5), false);
         gathering.start();
         try {
             Future<String> first = callers.submit(() -> gathering.store("first"));
@@ -128,6 +128,33 @@ class GroupCommitTests {
             assertThat(transactions.get(0)).containsExactlyInAnyOrder("first", "second", "third");
         } finally {
             gathering.stop();
+        }
+    }
+
+    @Test
+    void gatheringUnderLoadOnlyStoresALoneWriteAtOnceAndGroupsWritesThatFollowClosely() throws Exception {
+        // A wait far longer than the test: were the lone write held for it, the first get would time out.
+        var underLoad = new GroupCommit<String, String>(
+                "under-load-writer", this::storeAll, this::storeAlone, write -> 1, 3, Duration.ofMinutes(5), true);
+        underLoad.start();
+        try {
+            assertThat(callers.submit(() -> underLoad.store("alone")).get(10, TimeUnit.SECONDS))
+                    .isEqualTo("stored alone");
+
+            // The next write comes well within the wait after it: writes are coming, so it waits for company.
+            Future<String> first = callers.submit(() -> underLoad.store("first"));
+            await().until(() -> underLoad.queued() == 0 && !first.isDone());
+            Future<String> second = callers.submit(() -> underLoad.store("second"));
+            Future<String> third = callers.submit(() -> underLoad.store("third"));
+
+            assertThat(first.get(10, TimeUnit.SECONDS)).isEqualTo("stored first");
+            assertThat(second.get(10, TimeUnit.SECONDS)).isEqualTo("stored second");
+            assertThat(third.get(10, TimeUnit.SECONDS)).isEqualTo("stored third");
+            assertThat(transactions).hasSize(2);
+            assertThat(transactions.get(0)).containsExactly("alone");
+            assertThat(transactions.get(1)).containsExactlyInAnyOrder("first", "second", "third");
+        } finally {
+            underLoad.stop();
         }
     }
 
