@@ -1,5 +1,6 @@
 package dev.switchboard.dispatch;
 
+import dev.switchboard.config.Databases;
 import dev.switchboard.message.Ids;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -12,7 +13,6 @@ import java.util.Collection;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
@@ -22,7 +22,6 @@ import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.jdbc.core.namedparam.SqlParameterSource;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.jdbc.support.JdbcUtils;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
 
@@ -99,7 +98,7 @@ class DeliveryStore {
         this.jdbc = jdbc;
         this.batches = new NamedParameterJdbcTemplate(dataSource);
         this.transactions = transactions;
-        this.postgres = isPostgres(dataSource);
+        this.postgres = Databases.isPostgres(dataSource);
     }
 
     /**
@@ -127,16 +126,6 @@ class DeliveryStore {
                     .list());
         }
         return candidates;
-    }
-
-    private static boolean isPostgres(DataSource dataSource) {
-        try {
-            String product =
-                    JdbcUtils.extractDatabaseMetaData(dataSource, metaData -> metaData.getDatabaseProductName());
-            return product != null && product.toLowerCase(Locale.ROOT).contains("postgres");
-        } catch (Exception e) {
-            return false;
-        }
     }
 
     /**

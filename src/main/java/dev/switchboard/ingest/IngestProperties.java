@@ -37,7 +37,9 @@ import org.springframework.validation.annotation.Validated;
  * @param commitGather while requests keep arriving (the previous one came less than this before), how long a
  *     request waits at most for others to join its transaction; a request that comes alone is stored at once.
  *     On H2 a commit writes every index page it touched again, so a commit shared by more requests costs each
- *     of them less; 0 shares only what queued up while the previous commit ran
+ *     of them less; on PostgreSQL a commit is a WAL flush, during which the next group forms anyway. 0 shares
+ *     only what queued up while the previous commit ran; unset: {@link #DEFAULT_H2_COMMIT_GATHER} on H2, 0 on
+ *     PostgreSQL
  */
 @Validated
 @ConfigurationProperties("switchboard.ingest")
@@ -69,5 +71,12 @@ public record IngestProperties(
         @DefaultValue("10") @PositiveOrZero @Max(2500) int groupCommitRequestMessages,
         @DefaultValue("500") @Positive @Max(100_000) int commitGroupMessages,
 
-        @DefaultValue("3ms") @NotNull @DurationMin(millis = 0) @DurationMax(seconds = 1)
-        Duration commitGather) {}
+        @Nullable @DurationMin(millis = 0) @DurationMax(seconds = 1)
+        Duration commitGather) {
+
+    /**
+     * The commit gather on H2 when none is configured: at 600 {@code /v1/track} requests/s it cut the intake
+     * writer's CPU per request by a quarter, for at most 3 ms more per request.
+     */
+    public static final Duration DEFAULT_H2_COMMIT_GATHER = Duration.ofMillis(3);
+}

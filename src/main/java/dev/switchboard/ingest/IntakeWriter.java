@@ -1,5 +1,6 @@
 package dev.switchboard.ingest;
 
+import dev.switchboard.config.Databases;
 import dev.switchboard.config.GroupCommit;
 import dev.switchboard.dispatch.NewDelivery;
 import dev.switchboard.dispatch.Outbox;
@@ -8,11 +9,13 @@ import dev.switchboard.message.Masking;
 import dev.switchboard.message.MessageStatus;
 import io.micrometer.core.instrument.DistributionSummary;
 import io.micrometer.core.instrument.MeterRegistry;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import javax.sql.DataSource;
 import org.jspecify.annotations.Nullable;
 import org.springframework.context.SmartLifecycle;
 import org.springframework.dao.DuplicateKeyException;
@@ -51,7 +54,8 @@ class IntakeWriter implements SmartLifecycle {
             JsonMapper json,
             IngestProperties properties,
             MessageMasking masking,
-            MeterRegistry meters) {
+            MeterRegistry meters,
+            DataSource dataSource) {
         this.masking = masking;
         this.meters = meters;
         this.seen = seen;
@@ -67,11 +71,20 @@ class IntakeWriter implements SmartLifecycle {
                 this::storeAlone,
                 write -> write.items().size(),
                 properties.commitGroupMessages(),
-                properties.commitGather(),
+                commitGather(properties, dataSource),
                 true);
         this.groupSizes = DistributionSummary.builder("switchboard.intake.commit.requests")
                 .description("requests stored per intake transaction")
                 .register(meters);
+    }
+
+    private static Duration commitGather(IngestProperties properties, DataSource dataSource) {
+        if (properties.commitGather() != null) {
+            return properties.commitGather();
+        }
+        // PostgreSQL: a commit waits for its WAL flush, and the next group forms meanwhile; waiting longer added
+        // latency for no CPU (load run: the same CPU per request, p50 higher by 5-8 ms).
+        return Databases.isPostgres(dataSource) ? Duration.ZERO : IngestProperties.DEFAULT_H2_COMMIT_GATHER;
     }
 
     /** One request's messages, validated and routed, waiting to be stored. */
