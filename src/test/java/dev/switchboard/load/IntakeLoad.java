@@ -192,7 +192,7 @@ public final class IntakeLoad {
                     closedLoop(server, "/v1/batch", clients, batch, warmup, null);
                 }
                 if (phases.contains("track")) {
-                    openLoop(server, trackRate, Duration.ofSeconds(intOption("track-warmup-seconds", 3)));
+                    openLoop(server, trackRate, Duration.ofSeconds(intOption("track-warmup-seconds", 10)));
                 }
                 result.parseFloor = phases.contains("parse")
                         ? closedLoop(server, "/v1/batch?floor=parse", clients, batch, phase, null)
@@ -222,7 +222,7 @@ public final class IntakeLoad {
                 // The new JVM warms up on both paths at once: intake (whose track phase comes last) and dispatch.
                 closedLoop(server, "/v1/batch", clients, batch, warmup, null);
                 openLoop(server, trackRate, Duration.ofSeconds(5));
-                Thread.sleep(Duration.ofSeconds(intOption("dispatch-warmup-seconds", 15))
+                Thread.sleep(Duration.ofSeconds(intOption("dispatch-warmup-seconds", 60))
                         .toMillis());
                 Cpu before = Cpu.of(server);
                 long from = System.nanoTime();
