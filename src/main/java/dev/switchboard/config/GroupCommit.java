@@ -16,8 +16,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Group commit: callers (request threads at intake, dispatch workers) hand their writes to one writer thread,
- * which stores everything that queued up while it was busy (and, if asked, what comes within a short wait) in one
- * transaction and then answers every waiting request. Under load a commit carries many requests, so the cost of
+ * which stores everything that queued up while it was busy (and, if asked, what comes within a short wait: always,
+ * or only while writes keep coming) in one transaction and then answers every waiting request. Under load a commit carries many requests, so the cost of
  * a commit (a file sync on H2, a WAL flush on PostgreSQL, the pages H2 rewrites) is shared; with no load a request
  * waits for exactly one commit, as before. Nothing is answered before its transaction committed.
  *
@@ -43,10 +43,10 @@ public final class GroupCommit<W, R> {
     private final int maxWeight;
     private final long gatherNanos;
     private final boolean gatherUnderLoadOnly;
+    private final String name;
     /** When the latest write the writer took was submitted ({@link System#nanoTime()}); writer thread only. */
     private long lastSubmitted = System.nanoTime() - TimeUnit.DAYS.toNanos(1);
 
-    private final String name;
     private @Nullable Thread writer;
     private volatile boolean running;
 
