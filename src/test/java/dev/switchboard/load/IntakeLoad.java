@@ -234,6 +234,14 @@ public final class IntakeLoad {
                 result.deliveredWindow =
                         arrivals.stream().filter(t -> t >= from && t < to).count() / ((to - from) / 1e9);
                 result.maxInOneSecond = maxInOneSecond(arrivals);
+                // A backlog that ran out inside the window makes its rate say nothing about dispatch: the last
+                // trigger then came well before the window's end.
+                long lastInWindow = arrivals.stream()
+                        .filter(t -> t >= from && t < to)
+                        .mapToLong(Long::longValue)
+                        .max()
+                        .orElse(from);
+                result.backlogRanOut = to - lastInWindow > TimeUnit.SECONDS.toNanos(1);
                 long calls = novu.received().stream()
                         .filter(r -> r.receivedNanos() >= from && r.receivedNanos() < to)
                         .count();
@@ -245,7 +253,11 @@ public final class IntakeLoad {
                         result.allCallsWindow,
                         drain.toSeconds(),
                         result.maxInOneSecond,
-                        load() + " " + result.dispatchCpu);
+                        load() + " " + result.dispatchCpu
+                                + (result.backlogRanOut
+                                        ? " BACKLOG RAN OUT inside the window: not a dispatch rate (more intake"
+                                                + " phases, or a shorter --dispatch-warmup-seconds)"
+                                        : ""));
                 if (option("phases", "parse,store,batch,track").contains("track")) {
                     before = Cpu.of(server);
                     result.trackWhileDispatching = openLoop(server, trackRate, trackPhase);
@@ -702,10 +714,11 @@ public final class IntakeLoad {
                 results,
                 "delivered triggers/s, intake idle (limit)",
                 r -> String.format(
-                        "%.1f/s (%.0f/s: %+.1f%%)",
+                        "%.1f/s (%.0f/s: %+.1f%%)%s",
                         r.deliveredWindow,
                         r.triggerLimit,
-                        100 * (r.deliveredWindow - r.triggerLimit) / r.triggerLimit));
+                        100 * (r.deliveredWindow - r.triggerLimit) / r.triggerLimit,
+                        r.backlogRanOut ? ", the backlog ran out: not a rate" : ""));
         row(out, results, "all Novu calls/s in that window", r -> String.format("%.1f/s", r.allCallsWindow));
         row(
                 out,
@@ -983,6 +996,7 @@ public final class IntakeLoad {
         Cpu.Usage trackWhileDispatchingCpu = Cpu.Usage.NONE;
         double triggerLimit;
         double deliveredWindow;
+        boolean backlogRanOut;
         double allCallsWindow;
         int maxInOneSecond;
         int triggersSent;
