@@ -24,20 +24,7 @@ class CompactJsonTests {
     private static final JsonMapper JACKSON = JsonMapper.builder().build();
 
     static Stream<String> samples() {
-        return Stream.of(
-                "alias.json",
-                "batch-analytics-node.json",
-                "delete.json",
-                "group.json",
-                "identify.json",
-                "page.json",
-                "screen.json",
-                "track-audience-entered.json",
-                "track-checkout-started.json",
-                "track-order-completed.json",
-                "track-product-added.json",
-                "track-product-viewed.json",
-                "track-user-abandoned-cart.json");
+        return SegmentSamples.names().stream();
     }
 
     @ParameterizedTest

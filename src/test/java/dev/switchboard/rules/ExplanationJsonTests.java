@@ -7,6 +7,7 @@ import dev.switchboard.rules.Explanation.FilterTrace;
 import dev.switchboard.rules.Explanation.FoundValue;
 import dev.switchboard.rules.Explanation.GroupTrace;
 import dev.switchboard.rules.Explanation.PathTrace;
+import dev.switchboard.support.SegmentSamples;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -25,22 +26,8 @@ import tools.jackson.databind.JsonNode;
  */
 class ExplanationJsonTests {
 
-    private static final List<String> SAMPLES = List.of(
-            "alias",
-            "batch-analytics-node",
-            "delete",
-            "group",
-            "identify",
-            "page",
-            "screen",
-            "track-audience-entered",
-            "track-checkout-started",
-            "track-order-completed",
-            "track-product-added",
-            "track-product-viewed",
-            "track-user-abandoned-cart");
-
     @Test
+    @SuppressWarnings("unchecked")
     void writesTheExplanationOfEveryExampleRuleOnEverySampleAsJacksonDoes() throws IOException {
         List<CompiledRule> rules = new ArrayList<>();
         try (Stream<Path> files = Files.list(Path.of("rules-examples"))) {
@@ -49,9 +36,10 @@ class ExplanationJsonTests {
                 rules.add(TestRules.compiler().compile(TestRules.JSON.readTree(Files.readString(file)), 1));
             }
         }
+        List<String> samples = SegmentSamples.names();
         int compared = 0;
-        for (String sample : SAMPLES) {
-            Map<String, Object> message = TestRules.message(sample);
+        for (String sample : samples) {
+            Map<String, Object> message = TestRules.JSON.readValue(SegmentSamples.text(sample), Map.class);
             for (CompiledRule rule : rules) {
                 Explanation trace = rule.evaluate(message, true).trace();
                 assertThat(ExplanationJson.write(trace))
@@ -60,7 +48,7 @@ class ExplanationJsonTests {
                 compared++;
             }
         }
-        assertThat(compared).isEqualTo(SAMPLES.size() * rules.size()).isGreaterThan(100);
+        assertThat(compared).isEqualTo(samples.size() * rules.size()).isGreaterThan(100);
     }
 
     @Test
