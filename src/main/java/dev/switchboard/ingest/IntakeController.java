@@ -18,24 +18,8 @@ import org.springframework.web.servlet.HandlerMapping;
 @RestController
 class IntakeController {
 
-    /**
-     * The single-message paths and the type each one names. Mapped as literal paths rather than one
-     * {@code /v1/{type}} pattern: Spring MVC finds a literal path with one map lookup, but has to test a pattern
-     * against every mapping of the application, on every intake request.
-     */
-    private static final Map<String, String> SINGLE_PATHS = Map.ofEntries(
-            Map.entry("/v1/track", "track"),
-            Map.entry("/v1/identify", "identify"),
-            Map.entry("/v1/page", "page"),
-            Map.entry("/v1/screen", "screen"),
-            Map.entry("/v1/group", "group"),
-            Map.entry("/v1/alias", "alias"),
-            Map.entry("/v1/t", "track"),
-            Map.entry("/v1/i", "identify"),
-            Map.entry("/v1/p", "page"),
-            Map.entry("/v1/s", "screen"),
-            Map.entry("/v1/g", "group"),
-            Map.entry("/v1/a", "alias"));
+    private static final Map<String, String> SHORT_PATHS =
+            Map.of("t", "track", "i", "identify", "p", "page", "s", "screen", "g", "group", "a", "alias");
 
     private final SegmentPayloadParser parser;
     private final EventIntake intake;
@@ -47,14 +31,19 @@ class IntakeController {
         this.properties = properties;
     }
 
+    /**
+     * Literal paths rather than one {@code /v1/{type}} pattern: Spring MVC finds a literal path with one map
+     * lookup, but has to test a pattern against every mapping of the application, on every intake request.
+     */
     @PostMapping({
         "/v1/track", "/v1/identify", "/v1/page", "/v1/screen", "/v1/group", "/v1/alias",
         "/v1/t", "/v1/i", "/v1/p", "/v1/s", "/v1/g", "/v1/a"
     })
     ResponseEntity<Object> single(HttpServletRequest request, @RequestBody byte[] body, Principal source) {
         SegmentPayload payload = parser.parseSingle(body);
-        String type = SINGLE_PATHS.get((String) request.getAttribute(HandlerMapping.BEST_MATCHING_PATTERN_ATTRIBUTE));
-        return IntakeAnswers.single(intake.accept(source.getName(), payload, type));
+        String path = (String) request.getAttribute(HandlerMapping.BEST_MATCHING_PATTERN_ATTRIBUTE);
+        String last = path.substring(path.lastIndexOf('/') + 1);
+        return IntakeAnswers.single(intake.accept(source.getName(), payload, SHORT_PATHS.getOrDefault(last, last)));
     }
 
     @PostMapping({"/v1/batch", "/v1/import", "/v1/import/", "/v1/b"})

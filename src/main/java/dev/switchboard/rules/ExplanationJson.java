@@ -136,15 +136,9 @@ public final class ExplanationJson {
         out.append('}');
     }
 
+    /** A list of strings, which {@link CompactJson} always writes (it gives up only on values it does not know). */
     private static void strings(StringBuilder out, List<String> strings) {
-        out.append('[');
-        for (int i = 0; i < strings.size(); i++) {
-            if (i > 0) {
-                out.append(',');
-            }
-            string(out, strings.get(i));
-        }
-        out.append(']');
+        CompactJson.append(out, strings);
     }
 
     private static void string(StringBuilder out, @Nullable String text) {
