@@ -1,10 +1,9 @@
 package dev.switchboard.ingest;
 
 import dev.switchboard.message.Ids;
+import dev.switchboard.message.IsoTimes;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.OffsetDateTime;
-import java.time.format.DateTimeParseException;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -242,31 +241,24 @@ final class MessageNormalizer {
         Instant timestamp = instant(message.get("timestamp"));
         if (rules.fromSegment()) {
             Instant given = instant(message.get("receivedAt"));
-            message.putIfAbsent("receivedAt", receivedAt.toString());
+            message.putIfAbsent("receivedAt", IsoTimes.format(receivedAt));
             return timestamp != null ? timestamp : given != null ? given : receivedAt;
         }
         Instant sentAt = instant(message.get("sentAt"));
-        message.put("receivedAt", receivedAt.toString());
+        message.put("receivedAt", IsoTimes.format(receivedAt));
         if (timestamp == null) {
-            message.put("timestamp", receivedAt.toString());
+            message.put("timestamp", IsoTimes.format(receivedAt));
             return receivedAt;
         }
         message.put("originalTimestamp", message.get("timestamp"));
         Instant corrected = sentAt == null ? timestamp : receivedAt.minus(Duration.between(timestamp, sentAt));
-        message.put("timestamp", corrected.toString());
+        message.put("timestamp", IsoTimes.format(corrected));
         return corrected;
     }
 
     /** Parses an ISO-8601 date-time; anything else (or nothing) is null. Validated before this is called. */
     static @Nullable Instant instant(@Nullable Object value) {
-        if (!(value instanceof String text)) {
-            return null;
-        }
-        try {
-            return OffsetDateTime.parse(text).toInstant();
-        } catch (DateTimeParseException e) {
-            return null;
-        }
+        return value instanceof String text ? IsoTimes.parse(text) : null;
     }
 
     private static @Nullable String stringOrNull(@Nullable Object value) {

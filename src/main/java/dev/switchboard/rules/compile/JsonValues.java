@@ -1,10 +1,10 @@
 package dev.switchboard.rules.compile;
 
+import dev.switchboard.message.IsoTimes;
 import java.math.BigDecimal;
 import java.math.BigInteger;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
@@ -53,7 +53,7 @@ final class JsonValues {
             if (text.length() == 10) {
                 return LocalDate.parse(text).atStartOfDay(ZoneOffset.UTC).toInstant();
             }
-            return OffsetDateTime.parse(text).toInstant();
+            return IsoTimes.parse(text);
         } catch (DateTimeParseException e) {
             return null;
         }
