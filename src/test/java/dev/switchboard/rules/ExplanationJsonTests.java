@@ -63,7 +63,19 @@ class ExplanationJsonTests {
                 TestRules.json("123456789012345678901234567890"),
                 TestRules.json("1e-7"),
                 TestRules.json("['a', 1, null, {'k': [true]}]"),
-                TestRules.json("{'nested': {'deep': 'x'}}"));
+                TestRules.json("{'nested': {'deep': 'x'}}"),
+                TestRules.json("-42"),
+                TestRules.json("9007199254740993"),
+                TestRules.json("0.1"),
+                TestRules.json("true"),
+                TestRules.json("null"),
+                TestRules.json("[]"),
+                TestRules.json("{}"),
+                TestRules.JSON.getNodeFactory().numberNode((short) 7),
+                TestRules.JSON.getNodeFactory().numberNode(1.5f),
+                TestRules.JSON.getNodeFactory().numberNode(new java.math.BigDecimal("12.50")),
+                TestRules.JSON.getNodeFactory().numberNode(Double.NaN),
+                TestRules.JSON.getNodeFactory().binaryNode(new byte[] {1, 2, 3}));
         List<Explanation> explanations = new ArrayList<>();
         for (JsonNode expected : expectations) {
             PathTrace path = new PathTrace(
