@@ -71,12 +71,19 @@ class IntakePostgresTests {
                 "{\"batch\":[{\"type\":\"track\",\"userId\":\"pg\",\"event\":\"E\"},{\"type\":\"track\",\"userId\":\"pg\"}]}",
                 "Authorization",
                 IntakeClient.writeKeyHeader());
+        var repeated = client.post(
+                "/v1/batch",
+                "{\"batch\":[{\"type\":\"track\",\"userId\":\"pg\",\"event\":\"E\",\"messageId\":\"pg-twice\"},"
+                        + "{\"type\":\"track\",\"userId\":\"pg\",\"event\":\"E\",\"messageId\":\"pg-twice\"}]}",
+                "Authorization",
+                IntakeClient.writeKeyHeader());
         var listed =
                 client.get("/api/events?userId=63da8ee0c037e013fd790ffd", "Authorization", IntakeClient.adminHeader());
 
         assertThat(first.body()).contains("\"accepted\":4");
         assertThat(again.body()).contains("\"duplicates\":4");
         assertThat(mixed.body()).contains("\"accepted\":1").contains("\"index\":1");
+        assertThat(repeated.body()).contains("\"accepted\":1").contains("\"duplicates\":1");
         assertThat(listed.statusCode()).isEqualTo(200);
         assertThat(jdbc.sql("select count(*) from event_message where user_id = '63da8ee0c037e013fd790ffd'")
                         .query(Long.class)

@@ -17,8 +17,8 @@ import org.springframework.transaction.support.TransactionTemplate;
 @ActiveProfiles("test")
 class SeenMessagesIntegrationTests {
 
-    private static final Duration WINDOW = Duration.ofHours(24);
-    private static final Instant MONDAY = Instant.parse("2026-11-23T10:00:00Z");
+    static final Duration WINDOW = Duration.ofHours(24);
+    static final Instant MONDAY = Instant.parse("2026-11-23T10:00:00Z");
 
     @Autowired
     SeenMessages seen;
@@ -34,6 +34,23 @@ class SeenMessagesIntegrationTests {
         assertThat(mark(id, MONDAY.plus(Duration.ofHours(23)))).containsExactly(false);
         assertThat(mark(id, MONDAY.plus(Duration.ofHours(23)).plus(WINDOW).plusSeconds(1)))
                 .containsExactly(true);
+    }
+
+    @Test
+    void marksAWholeRequestAtOnceWithRepeatsInsideItNewOnlyOnce() {
+        String known = "known-" + UUID.randomUUID();
+        String expired = "expired-" + UUID.randomUUID();
+        String first = "first-" + UUID.randomUUID();
+        String second = "second-" + UUID.randomUUID();
+        mark(known, MONDAY.minus(Duration.ofHours(1)));
+        mark(expired, MONDAY.minus(WINDOW).minusSeconds(1));
+
+        boolean[] fresh = transactions.execute(status ->
+                seen.mark("window-test", List.of(first, known, first, expired, second, expired), MONDAY, WINDOW));
+
+        assertThat(fresh).containsExactly(true, false, false, true, true, false);
+        assertThat(mark(expired, MONDAY.plusSeconds(1))).containsExactly(false);
+        assertThat(mark(second, MONDAY.plusSeconds(1))).containsExactly(false);
     }
 
     @Test
