@@ -19,6 +19,7 @@ import javax.sql.DataSource;
 import org.jspecify.annotations.Nullable;
 import org.springframework.context.SmartLifecycle;
 import org.springframework.dao.DuplicateKeyException;
+import org.springframework.jdbc.support.JdbcTransactionManager;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
 import tools.jackson.databind.json.JsonMapper;
@@ -50,7 +51,6 @@ class IntakeWriter implements SmartLifecycle {
             StoredEvents events,
             StoredDecisions decisions,
             Outbox outbox,
-            TransactionTemplate transactions,
             JsonMapper json,
             IngestProperties properties,
             MessageMasking masking,
@@ -62,7 +62,9 @@ class IntakeWriter implements SmartLifecycle {
         this.events = events;
         this.decisions = decisions;
         this.outbox = outbox;
-        this.transactions = transactions;
+        // Intake writes with JDBC only: a transaction manager of its own spares each intake transaction the
+        // Hibernate session that the application's JPA transaction manager opens (and flushes) for nothing.
+        this.transactions = new TransactionTemplate(new JdbcTransactionManager(dataSource));
         this.json = json;
         this.properties = properties;
         this.commits = new GroupCommit<>(
