@@ -40,7 +40,7 @@ class SeenMessagesPostgresTests extends SeenMessagesIntegrationTests {
         CompletableFuture<boolean[]> first = CompletableFuture.supplyAsync(() -> transactions.execute(status -> {
             boolean[] fresh = seen.mark("race", List.of(id), MONDAY, WINDOW);
             firstMarked.countDown();
-            await().until(() -> commitFirst.await(0, TimeUnit.SECONDS));
+            awaitLatch(commitFirst);
             return fresh;
         }));
         assertThat(firstMarked.await(30, TimeUnit.SECONDS)).isTrue();
@@ -49,7 +49,8 @@ class SeenMessagesPostgresTests extends SeenMessagesIntegrationTests {
 
         // The second waits on the first's row lock until the first commits.
         await().atMost(Duration.ofSeconds(30))
-                .until(() -> jdbc.sql("select count(*) from pg_stat_activity where wait_event_type = 'Lock'")
+                .until(() -> jdbc.sql("select count(*) from pg_stat_activity"
+                                        + " where datname = current_database() and wait_event_type = 'Lock'")
                                 .query(Long.class)
                                 .single()
                         > 0);
@@ -57,5 +58,16 @@ class SeenMessagesPostgresTests extends SeenMessagesIntegrationTests {
 
         assertThat(first.get(30, TimeUnit.SECONDS)).containsExactly(true);
         assertThat(second.get(30, TimeUnit.SECONDS)).containsExactly(false, true);
+    }
+
+    private static void awaitLatch(CountDownLatch latch) {
+        try {
+            if (!latch.await(60, TimeUnit.SECONDS)) {
+                throw new IllegalStateException("the second transaction never waited for the first");
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
     }
 }
