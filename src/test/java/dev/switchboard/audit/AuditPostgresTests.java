@@ -37,9 +37,7 @@ class AuditPostgresTests {
 
     @DynamicPropertySource
     static void postgres(DynamicPropertyRegistry registry) {
-        registry.add("spring.datasource.url", () -> EmbeddedPostgresSupport.newDatabase("audit"));
-        registry.add("spring.datasource.username", () -> "postgres");
-        registry.add("spring.datasource.password", () -> "postgres");
+        EmbeddedPostgresSupport.useDatabase(registry, "audit");
     }
 
     @Autowired

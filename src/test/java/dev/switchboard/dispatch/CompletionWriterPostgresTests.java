@@ -12,8 +12,6 @@ class CompletionWriterPostgresTests extends CompletionWriterIntegrationTests {
 
     @DynamicPropertySource
     static void postgres(DynamicPropertyRegistry registry) {
-        registry.add("spring.datasource.url", () -> EmbeddedPostgresSupport.newDatabase("completions"));
-        registry.add("spring.datasource.username", () -> "postgres");
-        registry.add("spring.datasource.password", () -> "postgres");
+        EmbeddedPostgresSupport.useDatabase(registry, "completions");
     }
 }

@@ -22,9 +22,7 @@ class IntakePostgresTests {
 
     @DynamicPropertySource
     static void postgres(DynamicPropertyRegistry registry) {
-        registry.add("spring.datasource.url", () -> EmbeddedPostgresSupport.newDatabase("intake"));
-        registry.add("spring.datasource.username", () -> "postgres");
-        registry.add("spring.datasource.password", () -> "postgres");
+        EmbeddedPostgresSupport.useDatabase(registry, "intake");
     }
 
     @LocalServerPort

@@ -24,9 +24,7 @@ class SeenMessagesPostgresTests extends SeenMessagesIntegrationTests {
 
     @DynamicPropertySource
     static void postgres(DynamicPropertyRegistry registry) {
-        registry.add("spring.datasource.url", () -> EmbeddedPostgresSupport.newDatabase("seen"));
-        registry.add("spring.datasource.username", () -> "postgres");
-        registry.add("spring.datasource.password", () -> "postgres");
+        EmbeddedPostgresSupport.useDatabase(registry, "seen");
     }
 
     @Autowired

@@ -3,6 +3,7 @@ package dev.switchboard.support;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import org.springframework.test.context.DynamicPropertyRegistry;
 
 /**
  * One real PostgreSQL server per test JVM (zonky's embedded binaries: no Docker, no installed server), shared
@@ -36,6 +37,13 @@ public final class EmbeddedPostgresSupport {
     /** A database of that name on the shared server, created empty on first use, as a JDBC URL. */
     public static synchronized String newDatabase(String name) {
         return DATABASES.computeIfAbsent(name, EmbeddedPostgresSupport::create);
+    }
+
+    /** Points the application context of a test class at a database of that name on the shared server. */
+    public static void useDatabase(DynamicPropertyRegistry registry, String name) {
+        registry.add("spring.datasource.url", () -> newDatabase(name));
+        registry.add("spring.datasource.username", () -> "postgres");
+        registry.add("spring.datasource.password", () -> "postgres");
     }
 
     private static String create(String name) {
