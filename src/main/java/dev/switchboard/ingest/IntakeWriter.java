@@ -12,6 +12,7 @@ import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -167,25 +168,32 @@ class IntakeWriter implements SmartLifecycle {
         return SmartLifecycle.DEFAULT_PHASE - 4096;
     }
 
-    /** Counted once committed, so a retried transaction is not counted twice. */
+    /**
+     * Counted once committed, so a retried transaction is not counted twice. Tallied first: a counter lookup builds
+     * its tags and hashes its id, and a request's messages share a handful of them.
+     */
     private void count(Stored stored) {
+        Map<List<String>, Integer> messages = new HashMap<>();
         for (StoredEvents.Row row : stored.rows()) {
-            meters.counter(
-                            "switchboard.messages.received",
-                            "source",
-                            stored.source(),
-                            "type",
-                            row.type() == null ? "unknown" : row.type(),
-                            "status",
-                            row.status())
-                    .increment();
+            messages.merge(List.of(row.type() == null ? "unknown" : row.type(), row.status()), 1, Integer::sum);
         }
+        messages.forEach((typeAndStatus, count) -> meters.counter(
+                        "switchboard.messages.received",
+                        "source",
+                        stored.source(),
+                        "type",
+                        typeAndStatus.get(0),
+                        "status",
+                        typeAndStatus.get(1))
+                .increment(count));
+        Map<String, Integer> matches = new HashMap<>();
         for (StoredDecisions.Row decision : stored.decisions()) {
             if ("matched".equals(decision.outcome())) {
-                meters.counter("switchboard.rules.matches", "rule", decision.ruleKey())
-                        .increment();
+                matches.merge(decision.ruleKey(), 1, Integer::sum);
             }
         }
+        matches.forEach((rule, count) ->
+                meters.counter("switchboard.rules.matches", "rule", rule).increment(count));
     }
 
     /** Marks the write's messageIds seen and builds its rows; adds its deliveries to the group's. */

@@ -7,6 +7,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.switchboard.support.IntakeClient;
 import dev.switchboard.support.SegmentSamples;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
@@ -43,6 +45,9 @@ class IntakeIntegrationTests {
 
     @Autowired
     JdbcClient jdbc;
+
+    @Autowired
+    MeterRegistry meters;
 
     private final JsonMapper json = JsonMapper.builder().build();
     private IntakeClient client;
@@ -302,6 +307,37 @@ class IntakeIntegrationTests {
     }
 
     @Test
+    void countsEachStoredMessageByStatusAndEachMatchByRule() {
+        var rules = new ConsideredRules(client, jdbc);
+        rules.publish();
+        double evaluated = received("routed") + received("no_match");
+        double duplicates = received("duplicate");
+        double rejected = received("rejected");
+        double matches = matches(rules.take);
+        // Three messages the take rule matches (one of them twice), one too small for it, one without an event.
+        String event = "Checkout " + rules.take.substring("take-".length());
+        String first = checkout(event, "a", 75);
+
+        var response = client.post(
+                "/v1/batch",
+                batch(
+                        first,
+                        checkout(event, "b", 20),
+                        first,
+                        checkout(event, "c", 5),
+                        checkout(event, "d", 30).replace("\"event\":\"" + event + "\",", "")),
+                "Authorization",
+                writeKeyHeader());
+
+        assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
+        // Routed or not depends on the rules other tests published in this shared context (see statuses()).
+        assertThat(received("routed") + received("no_match") - evaluated).isEqualTo(3);
+        assertThat(received("duplicate") - duplicates).isEqualTo(1);
+        assertThat(received("rejected") - rejected).isEqualTo(1);
+        assertThat(matches(rules.take) - matches).isEqualTo(2);
+    }
+
+    @Test
     void concurrentRequestsRepeatingAMessageIdStoreItOnceAndAnswerEveryRequest() throws Exception {
         // Requests arriving together share intake transactions (group commit): the shared id must still be new
         // for exactly one of them, and every request's own message must be stored.
@@ -460,6 +496,24 @@ class IntakeIntegrationTests {
         assertThat(client.get("/actuator/env").statusCode()).isEqualTo(401);
         assertThat(client.get("/actuator/env", "Authorization", adminHeader()).statusCode())
                 .isEqualTo(404);
+    }
+
+    private String checkout(String event, String messageId, int total) {
+        return "{\"type\":\"track\",\"userId\":\"" + userId + "\",\"event\":\"" + event + "\",\"messageId\":\""
+                + messageId + "-" + userId + "\",\"properties\":{\"total\":" + total + "}}";
+    }
+
+    private double received(String status) {
+        Counter counter = meters.find("switchboard.messages.received")
+                .tags("source", "web", "type", "track", "status", status)
+                .counter();
+        return counter == null ? 0 : counter.count();
+    }
+
+    private double matches(String rule) {
+        Counter counter =
+                meters.find("switchboard.rules.matches").tag("rule", rule).counter();
+        return counter == null ? 0 : counter.count();
     }
 
     private String track(String event) {
