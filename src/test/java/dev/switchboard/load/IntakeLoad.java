@@ -198,11 +198,13 @@ public final class IntakeLoad {
                         ? closedLoop(server, "/v1/batch?floor=parse", clients, batch, phase, null)
                         : Phase.none();
                 System.out.println("parse floor   " + result.parseFloor + load());
+                Cpu before = Cpu.of(server);
                 result.storeFloor = phases.contains("store")
                         ? closedLoop(server, "/v1/batch?floor=store", clients, batch, phase, null)
                         : Phase.none();
-                System.out.println("storage floor " + result.storeFloor + load());
-                Cpu before = Cpu.of(server);
+                result.storeFloorCpu = before.until(Cpu.of(server), result.storeFloor.events);
+                System.out.println("storage floor " + result.storeFloor + load() + " " + result.storeFloorCpu);
+                before = Cpu.of(server);
                 result.batch = phases.contains("batch")
                         ? closedLoop(server, "/v1/batch", clients, batch, phase, null)
                         : Phase.none();
@@ -703,6 +705,11 @@ public final class IntakeLoad {
                 results,
                 "`/v1/batch` as % of storage floor",
                 r -> String.format("%.0f%%", 100 * r.batch.eventsPerSecond / r.storeFloor.eventsPerSecond));
+        row(
+                out,
+                results,
+                "CPU per 1,000 events, Switchboard + PostgreSQL: storage floor / `/v1/batch`",
+                r -> r.storeFloorCpu.withDatabasePerThousand() + " / " + r.batchCpu.withDatabasePerThousand());
         row(out, results, "`/v1/track` open loop, dispatcher off: sent/s, p50 / p99", r -> trackSummary(r.track));
         row(
                 out,
@@ -908,11 +915,12 @@ public final class IntakeLoad {
     }
 
     /**
-     * CPU time from {@code /proc}: Switchboard's process (user + system) and the whole machine. Throughput on a
-     * shared machine moves from run to run; the CPU a phase cost Switchboard per event moves much less, and tells
-     * whether a change made the work cheaper.
+     * CPU time from {@code /proc}: Switchboard's process (user + system), the load driver's, PostgreSQL's (every
+     * process named {@code postgres}: the embedded server of this run is the only one) and the whole machine.
+     * Throughput on a shared machine moves from run to run; the CPU a phase cost per event moves less, and tells
+     * whether a change made the work cheaper, and where the rest of the machine went.
      */
-    record Cpu(long switchboardTicks, long driverTicks, long machineBusyTicks, long machineTicks) {
+    record Cpu(long switchboardTicks, long driverTicks, long databaseTicks, long machineBusyTicks, long machineTicks) {
 
         /** Linux's USER_HZ: /proc counts CPU time in hundredths of a second. */
         private static final double TICKS_PER_SECOND = 100;
@@ -928,9 +936,9 @@ public final class IntakeLoad {
                     total += Long.parseLong(all[i]);
                 }
                 long idle = Long.parseLong(all[4]) + Long.parseLong(all[5]);
-                return new Cpu(process, driver, total - idle, total);
+                return new Cpu(process, driver, postgresTicks(), total - idle, total);
             } catch (IOException | RuntimeException e) {
-                return new Cpu(-1, -1, -1, -1);
+                return new Cpu(-1, -1, -1, -1, -1);
             }
         }
 
@@ -942,6 +950,26 @@ public final class IntakeLoad {
             return Long.parseLong(stat[11]) + Long.parseLong(stat[12]);
         }
 
+        /**
+         * PostgreSQL's server processes, the postmaster and every backend. A backend that exits between two
+         * readings takes its CPU with it; the load keeps its pooled connections open for the whole phase.
+         */
+        private static long postgresTicks() {
+            long ticks = 0;
+            for (ProcessHandle process : ProcessHandle.allProcesses().toList()) {
+                try {
+                    if ("postgres"
+                            .equals(Files.readString(Path.of("/proc/" + process.pid() + "/comm"))
+                                    .trim())) {
+                        ticks += processTicks(process.pid());
+                    }
+                } catch (IOException | RuntimeException e) {
+                    // Gone since the listing: its CPU is no longer counted anywhere.
+                }
+            }
+            return ticks;
+        }
+
         Usage until(Cpu after, long events) {
             if (switchboardTicks < 0 || after.switchboardTicks < 0 || events <= 0) {
                 return Usage.NONE;
@@ -950,21 +978,32 @@ public final class IntakeLoad {
             return new Usage(
                     (after.switchboardTicks - switchboardTicks) / TICKS_PER_SECOND,
                     (after.driverTicks - driverTicks) / TICKS_PER_SECOND,
+                    (after.databaseTicks - databaseTicks) / TICKS_PER_SECOND,
                     machine <= 0 ? Double.NaN : (after.machineBusyTicks - machineBusyTicks) / machine,
                     events);
         }
 
         /**
-         * @param seconds Switchboard's CPU seconds over the phase
+         * @param seconds Switchboard's CPU seconds over the phase (with H2 inside it)
          * @param driverSeconds the load driver's (this JVM's: clients, and the fake Novu when it answers)
+         * @param databaseSeconds PostgreSQL's; 0 on H2
          * @param machineBusy the share of all the machine's cores that was busy (Switchboard, driver, fake Novu,
          *     PostgreSQL)
          */
-        record Usage(double seconds, double driverSeconds, double machineBusy, long events) {
-            static final Usage NONE = new Usage(Double.NaN, Double.NaN, Double.NaN, 0);
+        record Usage(double seconds, double driverSeconds, double databaseSeconds, double machineBusy, long events) {
+            static final Usage NONE = new Usage(Double.NaN, Double.NaN, Double.NaN, Double.NaN, 0);
 
             String perThousand() {
                 return events == 0 ? "n/a" : String.format("%.0f ms", 1000 * seconds * 1000 / events);
+            }
+
+            /** Switchboard's and the database's CPU per 1,000 events: what storing them cost the machine. */
+            String withDatabasePerThousand() {
+                return events == 0
+                        ? "n/a"
+                        : String.format(
+                                "%.0f + %.0f ms",
+                                1000 * seconds * 1000 / events, 1000 * databaseSeconds * 1000 / events);
             }
 
             String machine() {
@@ -976,8 +1015,13 @@ public final class IntakeLoad {
                 return events == 0
                         ? ""
                         : String.format(
-                                "[Switchboard CPU %.1f s, %s per 1,000; driver %.0f ms per 1,000; machine %s busy]",
-                                seconds, perThousand(), 1000 * driverSeconds * 1000 / events, machine());
+                                "[Switchboard CPU %.1f s, %s per 1,000; PostgreSQL %.0f ms per 1,000; driver %.0f ms"
+                                        + " per 1,000; machine %s busy]",
+                                seconds,
+                                perThousand(),
+                                1000 * databaseSeconds * 1000 / events,
+                                1000 * driverSeconds * 1000 / events,
+                                machine());
             }
         }
     }
@@ -989,6 +1033,7 @@ public final class IntakeLoad {
         Phase storeFloor;
         Phase batch;
         Phase track;
+        Cpu.Usage storeFloorCpu = Cpu.Usage.NONE;
         Cpu.Usage batchCpu = Cpu.Usage.NONE;
         Cpu.Usage trackCpu = Cpu.Usage.NONE;
         Cpu.Usage dispatchCpu = Cpu.Usage.NONE;
