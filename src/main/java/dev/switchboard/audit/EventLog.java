@@ -1,5 +1,6 @@
 package dev.switchboard.audit;
 
+import dev.switchboard.rules.PastDecisions;
 import java.nio.charset.StandardCharsets;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -52,11 +53,13 @@ public class EventLog {
     private final JdbcClient jdbc;
     private final AuditProperties properties;
     private final JsonMapper json;
+    private final PastDecisions pastDecisions;
 
-    EventLog(JdbcClient jdbc, AuditProperties properties, JsonMapper json) {
+    EventLog(JdbcClient jdbc, AuditProperties properties, JsonMapper json, PastDecisions pastDecisions) {
         this.jdbc = jdbc;
         this.properties = properties;
         this.json = json;
+        this.pastDecisions = pastDecisions;
     }
 
     /** One page, newest first; {@code next} is the cursor of the following page, null on the last one. */
@@ -168,7 +171,7 @@ public class EventLog {
         return message.map(m -> new EventDetail(
                 m.summary(),
                 m.payload(),
-                decisions(id, m.unmatchedDecisions(), m.summary().receivedAt()),
+                decisions(id, m.payload(), m.unmatchedDecisions(), m.summary().receivedAt()),
                 deliveries(id)));
     }
 
@@ -181,7 +184,7 @@ public class EventLog {
      * message row since V50. Decided when the message was received, so both read the same time.
      */
     private List<EventDetail.Decision> decisions(
-            UUID eventId, @Nullable String unmatchedDecisions, Instant receivedAt) {
+            UUID eventId, String payload, @Nullable String unmatchedDecisions, Instant receivedAt) {
         List<EventDetail.Decision> decisions = jdbc.sql(
                         "select rule_key, rule_version, outcome, error, trace, decided_at from rule_decision"
                                 + " where event_id = ? order by rule_key")
@@ -198,12 +201,20 @@ public class EventLog {
             return decisions;
         }
         List<EventDetail.Decision> all = new ArrayList<>(decisions);
-        all.addAll(unmatched(eventId, unmatchedDecisions, receivedAt));
+        all.addAll(unmatched(eventId, payload, unmatchedDecisions, receivedAt));
         all.sort(Comparator.comparing(EventDetail.Decision::ruleKey));
         return all;
     }
 
-    private List<EventDetail.Decision> unmatched(UUID eventId, String unmatchedDecisions, Instant receivedAt) {
+    /**
+     * The rules that did not match, from {@code unmatched_decisions}: {@code {"rule", "version"}} per rule, whose
+     * explanation follows from the stored message and the rule version ({@link PastDecisions}), or, when the
+     * message had masked values (the stored copy no longer shows what the rule saw) and on rows written before
+     * that, {@code {"rule", "version", "trace"}} with the explanation as intake wrote it (null when it was too
+     * large to keep).
+     */
+    private List<EventDetail.Decision> unmatched(
+            UUID eventId, String payload, String unmatchedDecisions, Instant receivedAt) {
         JsonNode elements;
         try {
             elements = json.readTree(unmatchedDecisions);
@@ -213,17 +224,34 @@ public class EventLog {
             return List.of();
         }
         List<EventDetail.Decision> decisions = new ArrayList<>(elements.size());
+        Map<String, Object> message = null;
         for (JsonNode element : elements) {
-            JsonNode trace = element.get("trace");
-            decisions.add(new EventDetail.Decision(
-                    element.path("rule").asString(""),
-                    element.path("version").asInt(),
-                    NOT_MATCHED,
-                    null,
-                    trace == null || trace.isNull() ? null : json.writeValueAsString(trace),
-                    receivedAt));
+            String rule = element.path("rule").asString("");
+            int version = element.path("version").asInt();
+            String explanation;
+            if (element.has("trace")) {
+                JsonNode trace = element.get("trace");
+                explanation = trace.isNull() ? null : json.writeValueAsString(trace);
+            } else {
+                message = message != null ? message : message(eventId, payload);
+                explanation = message.isEmpty()
+                        ? null
+                        : pastDecisions.notMatched(rule, version, message).orElse(null);
+            }
+            decisions.add(new EventDetail.Decision(rule, version, NOT_MATCHED, null, explanation, receivedAt));
         }
         return decisions;
+    }
+
+    /** The stored message as intake's parser reads JSON, so the rules see the values they saw at intake. */
+    @SuppressWarnings("unchecked")
+    private Map<String, Object> message(UUID eventId, String payload) {
+        try {
+            return json.readValue(payload, Map.class);
+        } catch (JacksonException e) {
+            log.warn("Message {} is not readable JSON: {}", eventId, e.getMessage());
+            return Map.of();
+        }
     }
 
     private List<EventDetail.Delivery> deliveries(UUID eventId) {

@@ -105,9 +105,10 @@ final class ConsideredRules {
         List<String> rules = new ArrayList<>();
         unmatched.forEach(element -> rules.add(element.path("rule").asString()));
         assertThat(rules).containsExactlyInAnyOrder(big, coupon);
+        // Only which version did not match: the audit log derives the explanation from the stored message.
         unmatched.forEach(element -> {
             assertThat(element.path("version").asInt()).isEqualTo(1);
-            assertThat(element.path("trace").path("matched").asBoolean(true)).isFalse();
+            assertThat(element.has("trace")).isFalse();
         });
     }
 

@@ -98,12 +98,20 @@ class RulesApiIntegrationTests {
                         .query(Long.class)
                         .single())
                 .isZero();
-        String unmatched = jdbc.sql("select unmatched_decisions from event_message where user_id = ?"
+        // It keeps which version did not match; the event detail explains why, from the stored message.
+        UUID noMatch = jdbc.sql("select id from event_message where user_id = ?"
                         + " and status = 'no_match' and unmatched_decisions is not null")
                 .param(userId)
-                .query(String.class)
+                .query(UUID.class)
                 .single();
-        assertThat(unmatchedTrace(unmatched)
+        JsonNode explanation = JSON.missingNode();
+        for (JsonNode decision :
+                json(call("GET", "/api/events/" + noMatch, null)).path("decisions")) {
+            if (decision.path("ruleKey").asString().equals(key)) {
+                explanation = decision.path("explanation");
+            }
+        }
+        assertThat(explanation
                         .path("all")
                         .path("children")
                         .get(0)
@@ -407,7 +415,7 @@ class RulesApiIntegrationTests {
                     String unmatched = rs.getString("unmatched_decisions");
                     if (outcome == null
                             && unmatched != null
-                            && !unmatchedTrace(unmatched).isMissingNode()) {
+                            && !unmatchedElement(unmatched).isMissingNode()) {
                         return "not_matched";
                     }
                     return outcome == null ? "" : outcome;
@@ -418,11 +426,11 @@ class RulesApiIntegrationTests {
                 .toList();
     }
 
-    /** The trace of this test's rule in a message's unmatched_decisions, or a missing node. */
-    private JsonNode unmatchedTrace(String unmatchedDecisions) {
+    /** This test's rule in a message's unmatched_decisions, or a missing node. */
+    private JsonNode unmatchedElement(String unmatchedDecisions) {
         for (JsonNode element : JSON.readTree(unmatchedDecisions)) {
             if (element.path("rule").asString().equals(key)) {
-                return element.path("trace");
+                return element;
             }
         }
         return JSON.missingNode();

@@ -1,0 +1,105 @@
+package dev.switchboard.rules;
+
+import dev.switchboard.rules.catalog.RuleStore;
+import dev.switchboard.rules.catalog.VersionRecord;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Optional;
+import org.jspecify.annotations.Nullable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.stereotype.Service;
+import tools.jackson.core.JacksonException;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * Explains again why a published rule version did not match a stored message, for the audit log. Intake keeps
+ * only which rules did not match a message (the rule and its version); their explanations follow from the
+ * message and the rule version alone, both kept unchanged, and writing them for every message cost the database
+ * more than storing the message itself. Evaluation is deterministic, so the explanation is the one intake saw.
+ *
+ * <p>Versions are compiled once and kept in a small cache: the live ones come from the live snapshot, older
+ * ones are compiled from {@code rule_version}.
+ */
+@Service
+public class PastDecisions {
+
+    private static final Logger log = LoggerFactory.getLogger(PastDecisions.class);
+
+    /** Compiled versions no longer live; an audit page shows a few dozen rules at most. */
+    private static final int CACHED_VERSIONS = 256;
+
+    private final LiveRules live;
+    private final RuleStore store;
+    private final RuleCompiler compiler;
+    private final JsonMapper json;
+    private final Map<String, CompiledRule> compiled = new LinkedHashMap<>(64, 0.75f, true) {
+        @Override
+        protected boolean removeEldestEntry(Map.Entry<String, CompiledRule> eldest) {
+            return size() > CACHED_VERSIONS;
+        }
+    };
+
+    PastDecisions(LiveRules live, RuleStore store, RuleCompiler compiler, JsonMapper json) {
+        this.live = live;
+        this.store = store;
+        this.compiler = compiler;
+        this.json = json;
+    }
+
+    /**
+     * The explanation of a rule version that did not match the message, as intake would have stored it; empty if
+     * the version is gone or no longer compiles (MVEL turned off since), or if it now matches the message: then
+     * Switchboard's evaluation changed in an upgrade, and an explanation that contradicts the recorded decision
+     * would mislead.
+     *
+     * @param message the message as stored, parsed
+     */
+    public Optional<String> notMatched(String ruleKey, int version, Map<String, Object> message) {
+        CompiledRule rule = rule(ruleKey, version);
+        if (rule == null) {
+            return Optional.empty();
+        }
+        RuleOutcome outcome = rule.evaluate(message, true);
+        if (outcome.status() != RuleOutcome.Status.NOT_MATCHED || outcome.trace() == null) {
+            log.warn(
+                    "Rule {} version {} is now {} for a message it did not match when received; its explanation"
+                            + " is not shown",
+                    ruleKey,
+                    version,
+                    outcome.status());
+            return Optional.empty();
+        }
+        return Optional.of(ExplanationJson.write(outcome.trace()));
+    }
+
+    private @Nullable CompiledRule rule(String ruleKey, int version) {
+        for (CompiledRule rule : live.snapshot().rules()) {
+            if (rule.key().equals(ruleKey) && rule.version() == version) {
+                return rule;
+            }
+        }
+        String id = ruleKey + "@" + version;
+        synchronized (compiled) {
+            CompiledRule rule = compiled.get(id);
+            if (rule != null) {
+                return rule;
+            }
+        }
+        Optional<String> definition = store.version(ruleKey, version).map(VersionRecord::definition);
+        if (definition.isEmpty()) {
+            return null;
+        }
+        CompiledRule rule;
+        try {
+            rule = compiler.compile(json.readTree(definition.get()), version);
+        } catch (InvalidRuleException | JacksonException e) {
+            log.debug("Rule {} no longer compiles: {}", id, e.getMessage());
+            return null;
+        }
+        synchronized (compiled) {
+            compiled.put(id, rule);
+        }
+        return rule;
+    }
+}
