@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import dev.switchboard.support.IntakeClient;
+import dev.switchboard.support.WideRules;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -125,40 +126,28 @@ class MaskingIntegrationTests {
     @Test
     void keepsWhichRulesDidNotMatchAMaskedMessageWhenTheirExplanationsWouldNotFit() {
         var client = new IntakeClient(port);
-        String run = UUID.randomUUID().toString().substring(0, 8);
         // With a masked value the stored copy cannot explain the rules again, so their explanations are stored;
-        // each repeats the 30 KB note it looked at, and 35 of them do not fit the column.
-        int rules = 35;
-        for (int i = 0; i < rules; i++) {
-            String rule = """
-                    {"key": "masked-wide-%d-%s", "name": "Wide %d", "enabled": true,
-                     "when": {"type": ["track"], "event": ["Wide %s"],
-                              "all": [{"path": "$.properties.note", "op": "equals", "value": "short"}]},
-                     "actions": [{"type": "trigger", "workflowId": "wide",
-                                  "to": {"subscriberId": {"@path": "$.userId"}}}]}
-                    """.formatted(i, run, i, run);
-            var published = client.request("POST", "/api/rules?publish=true", rule, "Authorization", adminHeader());
-            assertThat(published.statusCode()).as(published.body()).isEqualTo(201);
-        }
-        String message = "{\"userId\":\"w-" + run + "\",\"event\":\"Wide " + run + "\",\"messageId\":\"wide-" + run
-                + "\",\"context\":{\"ip\":\"203.0.113.9\"},\"properties\":{\"note\":\"" + "n".repeat(30_000) + "\"}}";
+        // each repeats the 30 KB note it looked at, and together they do not fit the column.
+        var wide = new WideRules("masked-wide");
+        wide.publish(client);
+        String message = wide.message("{\"ip\":\"203.0.113.9\"}");
 
         var answer = client.post("/v1/track", message, "Authorization", writeKeyHeader());
 
         assertThat(answer.statusCode()).as(answer.body()).isEqualTo(200);
         String unmatched = jdbc.sql("select unmatched_decisions from event_message where message_id = ?")
-                .param("wide-" + run)
+                .param(wide.messageId())
                 .query(String.class)
                 .single();
         assertThat(unmatched.length()).isLessThanOrEqualTo(1_000_000);
         // The other test's rules, on any track event, are listed too.
-        List<JsonNode> wide = new ArrayList<>();
+        List<JsonNode> elements = new ArrayList<>();
         JsonMapper.builder().build().readTree(unmatched).forEach(element -> {
-            if (element.path("rule").asString().endsWith("-" + run)) {
-                wide.add(element);
+            if (element.path("rule").asString().endsWith("-" + wide.run)) {
+                elements.add(element);
             }
         });
-        assertThat(wide).hasSize(rules).allSatisfy(element -> {
+        assertThat(elements).hasSize(WideRules.COUNT).allSatisfy(element -> {
             assertThat(element.has("trace")).isTrue();
             assertThat(element.path("trace").isNull()).isTrue();
         });

@@ -5,6 +5,7 @@ import static dev.switchboard.support.IntakeClient.writeKeyHeader;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.switchboard.support.IntakeClient;
+import dev.switchboard.support.WideRules;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -55,42 +56,29 @@ class UnmatchedDecisionsIntegrationTests {
     @Test
     void explainsRulesWhoseExplanationsTogetherWouldNotFitTheColumn() {
         var client = new IntakeClient(port);
-        String run = UUID.randomUUID().toString().substring(0, 8);
-        // Each rule's explanation repeats the 30 KB note it looked at: stored, 35 of them would not fit the column.
-        int rules = 35;
-        for (int i = 0; i < rules; i++) {
-            String rule = """
-                    {"key": "wide-%d-%s", "name": "Wide %d", "enabled": true,
-                     "when": {"type": ["track"], "event": ["Wide %s"],
-                              "all": [{"path": "$.properties.note", "op": "equals", "value": "short"}]},
-                     "actions": [{"type": "trigger", "workflowId": "wide",
-                                  "to": {"subscriberId": {"@path": "$.userId"}}}]}
-                    """.formatted(i, run, i, run);
-            var published = client.request("POST", "/api/rules?publish=true", rule, "Authorization", adminHeader());
-            assertThat(published.statusCode()).as(published.body()).isEqualTo(201);
-        }
-        String note = "n".repeat(30_000);
-        String message = "{\"userId\":\"w-" + run + "\",\"event\":\"Wide " + run + "\",\"messageId\":\"wide-" + run
-                + "\",\"properties\":{\"note\":\"" + note + "\"}}";
+        // Each rule's explanation repeats the 30 KB note it looked at: stored, they would not fit the column.
+        var wide = new WideRules("wide");
+        wide.publish(client);
+        String message = wide.message("{}");
 
         var answer = client.post("/v1/track", message, "Authorization", writeKeyHeader());
 
         assertThat(answer.statusCode()).as(answer.body()).isEqualTo(200);
         UUID eventId = jdbc.sql("select id from event_message where message_id = ?")
-                .param("wide-" + run)
+                .param(wide.messageId())
                 .query(UUID.class)
                 .single();
         JsonNode elements = JSON.readTree(unmatched(eventId));
-        assertThat(elements).hasSize(rules);
+        assertThat(elements).hasSize(WideRules.COUNT);
         elements.forEach(element -> {
-            assertThat(element.path("rule").asString()).startsWith("wide-").endsWith(run);
+            assertThat(element.path("rule").asString()).startsWith("wide-").endsWith(wide.run);
             assertThat(element.has("trace")).isFalse();
         });
         JsonNode decisions = detail(client, eventId).path("decisions");
-        assertThat(decisions).hasSize(rules);
+        assertThat(decisions).hasSize(WideRules.COUNT);
         decisions.forEach(decision -> assertThat(
                         decision.at("/explanation/all/children/0/found/0/value").asString())
-                .isEqualTo(note));
+                .isEqualTo(WideRules.NOTE));
     }
 
     @Test
