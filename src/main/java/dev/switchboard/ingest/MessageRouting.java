@@ -7,7 +7,6 @@ import dev.switchboard.message.Ids;
 import dev.switchboard.message.Masking;
 import dev.switchboard.message.MessageStatus;
 import dev.switchboard.rules.Evaluation;
-import dev.switchboard.rules.Explain;
 import dev.switchboard.rules.ExplanationJson;
 import dev.switchboard.rules.LiveRules;
 import dev.switchboard.rules.RuleOutcome;
@@ -51,9 +50,7 @@ class MessageRouting {
         UUID eventId = Ids.newId();
         MessageMasking.Masked masked = masking.mask(message.fields());
         String payload = CompactJson.write(masked.tree());
-        // Without masked values the stored copy explains the rules that did not match later (PastDecisions).
-        Evaluation evaluation = rules.snapshot()
-                .evaluate(message.fields(), masked.values().isEmpty() ? Explain.MATCHED_AND_ERRORS : Explain.ALL);
+        Evaluation evaluation = rules.snapshot().evaluate(message.fields(), true);
         List<StoredDecisions.Row> decisions = new ArrayList<>();
         List<RuleOutcome> unmatched = new ArrayList<>();
         List<NewDelivery> deliveries = new ArrayList<>();

@@ -19,32 +19,12 @@ public final class CompiledRule {
     private final int version;
     private final CompiledMatch match;
     private final List<CompiledAction> actions;
-    /**
-     * Whether checking a message can fail: an MVEL expression, or a regular expression over its time budget.
-     * Explaining evaluates every part where testing stops at the first that fails, so only then can the two
-     * disagree (a failing part after one that does not hold is an error to one, not matched to the other).
-     */
-    private final boolean mayFail;
 
     CompiledRule(RuleDefinition definition, int version, CompiledMatch match, List<CompiledAction> actions) {
         this.definition = definition;
         this.version = version;
         this.match = match;
         this.actions = List.copyOf(actions);
-        MatchSpec when = definition.when();
-        this.mayFail = when.expression() != null || usesRegex(when.all()) || usesRegex(when.any());
-    }
-
-    private static boolean usesRegex(List<Condition> conditions) {
-        for (Condition condition : conditions) {
-            if (condition instanceof Condition.Test test && test.op() == Operator.MATCHES
-                    || condition instanceof Condition.All all && usesRegex(all.conditions())
-                    || condition instanceof Condition.Any any && usesRegex(any.conditions())
-                    || condition instanceof Condition.Not not && usesRegex(List.of(not.condition()))) {
-                return true;
-            }
-        }
-        return false;
     }
 
     public String key() {
@@ -88,30 +68,7 @@ public final class CompiledRule {
      * @param explain whether to build the {@link Explanation}; without it nothing extra is allocated
      */
     public RuleOutcome evaluate(Map<String, Object> message, boolean explain) {
-        return evaluate(message, explain ? Explain.ALL : Explain.NONE);
-    }
-
-    /**
-     * As {@link #evaluate(Map, boolean)}, with {@link Explain#MATCHED_AND_ERRORS}: the condition is tested first
-     * (short-circuit, nothing allocated) and explained only if the rule matched or failed, which gives the same
-     * outcome and explanation as explaining it outright. A rule that may fail is explained outright.
-     */
-    public RuleOutcome evaluate(Map<String, Object> message, Explain explain) {
-        if (explain == Explain.MATCHED_AND_ERRORS && mayFail) {
-            return evaluate(message, Explain.ALL);
-        }
-        if (explain == Explain.MATCHED_AND_ERRORS) {
-            boolean matched;
-            try {
-                matched = match.test(message);
-            } catch (RuntimeException | StackOverflowError e) {
-                return evaluate(message, Explain.ALL);
-            }
-            return matched
-                    ? evaluate(message, Explain.ALL)
-                    : outcome(RuleOutcome.Status.NOT_MATCHED, null, null, List.of());
-        }
-        if (explain == Explain.ALL) {
+        if (explain) {
             Explanation trace;
             try {
                 trace = match.explain(message);

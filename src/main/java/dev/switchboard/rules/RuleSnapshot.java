@@ -54,16 +54,6 @@ public final class RuleSnapshot {
      * @param explain whether each outcome carries an {@link Explanation}
      */
     public Evaluation evaluate(Map<String, Object> message, boolean explain) {
-        return evaluate(message, explain ? Explain.ALL : Explain.NONE);
-    }
-
-    /**
-     * Evaluates the message against the rules that could match it, in order.
-     *
-     * @param message the Segment message tree; not modified
-     * @param explain which outcomes carry an {@link Explanation}
-     */
-    public Evaluation evaluate(Map<String, Object> message, Explain explain) {
         int[] candidates = index.candidates(
                 dev.switchboard.message.Messages.string(message, "type"), CompiledMatch.eventName(message));
         List<RuleOutcome> outcomes = new ArrayList<>(candidates.length);
