@@ -173,18 +173,19 @@ class IntakeWriter implements SmartLifecycle {
      * its tags and hashes its id, and a request's messages share a handful of them.
      */
     private void count(Stored stored) {
-        Map<List<String>, Integer> messages = new HashMap<>();
+        Map<TypeAndStatus, Integer> messages = new HashMap<>();
         for (StoredEvents.Row row : stored.rows()) {
-            messages.merge(List.of(row.type() == null ? "unknown" : row.type(), row.status()), 1, Integer::sum);
+            messages.merge(
+                    new TypeAndStatus(row.type() == null ? "unknown" : row.type(), row.status()), 1, Integer::sum);
         }
-        messages.forEach((typeAndStatus, count) -> meters.counter(
+        messages.forEach((key, count) -> meters.counter(
                         "switchboard.messages.received",
                         "source",
                         stored.source(),
                         "type",
-                        typeAndStatus.get(0),
+                        key.type(),
                         "status",
-                        typeAndStatus.get(1))
+                        key.status())
                 .increment(count));
         Map<String, Integer> matches = new HashMap<>();
         for (StoredDecisions.Row decision : stored.decisions()) {
@@ -195,6 +196,9 @@ class IntakeWriter implements SmartLifecycle {
         matches.forEach((rule, count) ->
                 meters.counter("switchboard.rules.matches", "rule", rule).increment(count));
     }
+
+    /** The tags of {@code switchboard.messages.received} besides the source. */
+    private record TypeAndStatus(String type, String status) {}
 
     /** Marks the write's messageIds seen and builds its rows; adds its deliveries to the group's. */
     private Stored prepare(Write write, List<NewDelivery> deliveries) {

@@ -26,7 +26,11 @@ public class PastDecisions {
 
     private static final Logger log = LoggerFactory.getLogger(PastDecisions.class);
 
-    /** Compiled versions no longer live; an audit page shows a few dozen rules at most. */
+    /**
+     * Compiled versions no longer live; an audit page shows a few dozen rules at most. Not Spring's
+     * {@code ConcurrentLruCache}, which keeps whatever its generator gives, a miss too: a version that does not
+     * compile now may again once MVEL is turned back on, so only compiled versions are kept.
+     */
     private static final int CACHED_VERSIONS = 256;
 
     private final LiveRules live;
