@@ -1,6 +1,7 @@
 package dev.switchboard.audit;
 
 import dev.switchboard.rules.PastDecisions;
+import dev.switchboard.rules.RuleOutcome;
 import java.nio.charset.StandardCharsets;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -14,6 +15,7 @@ import java.util.Collection;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -181,27 +183,35 @@ public class EventLog {
     /**
      * What every rule said about the message: its {@code rule_decision} rows (matched and error; older messages
      * also have their not_matched rows there) and the rules that did not match, which intake keeps on the
-     * message row since V50. Decided when the message was received, so both read the same time.
+     * message row since V50. Decided when the message was received, so both read the same time. A decision
+     * stored without its explanation has it derived again from the stored message ({@link PastDecisions}).
      */
     private List<EventDetail.Decision> decisions(
             UUID eventId, String payload, @Nullable String unmatchedDecisions, Instant receivedAt) {
+        StoredPayload message = new StoredPayload(eventId, payload);
         List<EventDetail.Decision> decisions = jdbc.sql(
                         "select rule_key, rule_version, outcome, error, trace, decided_at from rule_decision"
                                 + " where event_id = ? order by rule_key")
                 .param(eventId)
-                .query((rs, row) -> new EventDetail.Decision(
-                        rs.getString("rule_key"),
-                        rs.getInt("rule_version"),
-                        rs.getString("outcome"),
-                        rs.getString("error"),
-                        rs.getString("trace"),
-                        instant(rs, "decided_at")))
+                .query((rs, row) -> {
+                    String rule = rs.getString("rule_key");
+                    int version = rs.getInt("rule_version");
+                    String outcome = rs.getString("outcome");
+                    String trace = rs.getString("trace");
+                    return new EventDetail.Decision(
+                            rule,
+                            version,
+                            outcome,
+                            rs.getString("error"),
+                            trace != null ? trace : message.explanation(rule, version, outcome),
+                            instant(rs, "decided_at"));
+                })
                 .list();
         if (unmatchedDecisions == null) {
             return decisions;
         }
         List<EventDetail.Decision> all = new ArrayList<>(decisions);
-        all.addAll(unmatched(eventId, payload, unmatchedDecisions, receivedAt));
+        all.addAll(unmatched(message, unmatchedDecisions, receivedAt));
         all.sort(Comparator.comparing(EventDetail.Decision::ruleKey));
         return all;
     }
@@ -213,18 +223,19 @@ public class EventLog {
      * that, {@code {"rule", "version", "trace"}} with the explanation as intake wrote it (null when it was too
      * large to keep).
      */
-    private List<EventDetail.Decision> unmatched(
-            UUID eventId, String payload, String unmatchedDecisions, Instant receivedAt) {
+    private List<EventDetail.Decision> unmatched(StoredPayload message, String unmatchedDecisions, Instant receivedAt) {
         JsonNode elements;
         try {
             elements = json.readTree(unmatchedDecisions);
         } catch (JacksonException e) {
             // Only a masked value that cut through the JSON when it was scrubbed could do this.
-            log.warn("The not-matched decisions of message {} are not readable JSON: {}", eventId, e.getMessage());
+            log.warn(
+                    "The not-matched decisions of message {} are not readable JSON: {}",
+                    message.eventId,
+                    e.getMessage());
             return List.of();
         }
         List<EventDetail.Decision> decisions = new ArrayList<>(elements.size());
-        Map<String, Object> message = null;
         for (JsonNode element : elements) {
             String rule = element.path("rule").asString("");
             int version = element.path("version").asInt();
@@ -233,14 +244,40 @@ public class EventLog {
                 JsonNode trace = element.get("trace");
                 explanation = trace.isNull() ? null : json.writeValueAsString(trace);
             } else {
-                message = message != null ? message : message(eventId, payload);
-                explanation = message.isEmpty()
-                        ? null
-                        : pastDecisions.notMatched(rule, version, message).orElse(null);
+                explanation = message.explanation(rule, version, NOT_MATCHED);
             }
             decisions.add(new EventDetail.Decision(rule, version, NOT_MATCHED, null, explanation, receivedAt));
         }
         return decisions;
+    }
+
+    /** A stored message, parsed once when the first explanation is derived from it. */
+    private final class StoredPayload {
+
+        private final UUID eventId;
+        private final String payload;
+        private @Nullable Map<String, Object> parsed;
+
+        StoredPayload(UUID eventId, String payload) {
+            this.eventId = eventId;
+            this.payload = payload;
+        }
+
+        @Nullable
+        String explanation(String rule, int version, String outcome) {
+            RuleOutcome.Status decided;
+            try {
+                decided = RuleOutcome.Status.valueOf(outcome.toUpperCase(Locale.ROOT));
+            } catch (IllegalArgumentException e) {
+                return null;
+            }
+            if (parsed == null) {
+                parsed = message(eventId, payload);
+            }
+            return parsed.isEmpty()
+                    ? null
+                    : pastDecisions.explanation(rule, version, decided, parsed).orElse(null);
+        }
     }
 
     /** The stored message as intake's parser reads JSON, so the rules see the values they saw at intake. */

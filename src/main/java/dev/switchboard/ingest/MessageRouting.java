@@ -24,8 +24,9 @@ import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Evaluates a valid message against the live rules, in memory, and turns the outcome into the rows intake
- * stores: one decision row per rule that matched or failed (with its explanation), the rules that did not match as
- * one JSON array for the message row, and one delivery per action of a matching rule.
+ * stores: one decision row per rule that matched or failed, the rules that did not match as one JSON array for the
+ * message row, and one delivery per action of a matching rule. Explanations are stored only for messages with
+ * masked values; the audit log derives the others from the stored message.
  * Runs before the intake transaction opens, so the transaction only writes.
  */
 @Component
@@ -35,6 +36,9 @@ class MessageRouting {
 
     /** The size of {@code event_message.unmatched_decisions} (V50). */
     static final int MAX_UNMATCHED_LENGTH = 1_000_000;
+
+    /** The size of {@code rule_decision.trace} (V4). */
+    private static final int MAX_TRACE_LENGTH = 1_000_000;
 
     private final LiveRules rules;
     private final JsonMapper json;
@@ -66,9 +70,7 @@ class MessageRouting {
                     outcome.version(),
                     outcome.status().name().toLowerCase(Locale.ROOT),
                     Masking.scrub(outcome.error(), masked.values()),
-                    outcome.trace() == null
-                            ? null
-                            : Masking.scrub(ExplanationJson.write(outcome.trace()), masked.values()),
+                    storedTrace(outcome, masked),
                     receivedAt));
             for (int i = 0; i < outcome.actions().size(); i++) {
                 NewDelivery delivery = delivery(source, message, eventId, outcome, i, receivedAt);
@@ -83,6 +85,20 @@ class MessageRouting {
         String unmatchedDecisions = unmatched(unmatched, masked);
         MessageStatus status = evaluation.matched().isEmpty() ? MessageStatus.NO_MATCH : MessageStatus.ROUTED;
         return new RoutedMessage(message, eventId, payload, status, decisions, unmatchedDecisions, deliveries);
+    }
+
+    /**
+     * The explanation of a matched or failed rule, if it must be stored: like the not-matched ones (below), it is
+     * derived again when the message is viewed, unless values were masked. A matched rule's explanation was the
+     * largest part of its decision row.
+     */
+    private static @Nullable String storedTrace(RuleOutcome outcome, MessageMasking.Masked masked) {
+        if (masked.values().isEmpty() || outcome.trace() == null) {
+            return null;
+        }
+        String trace = Masking.scrub(ExplanationJson.write(outcome.trace()), masked.values());
+        // As for the not-matched ones: rather without the explanation than not stored at all.
+        return trace.length() <= MAX_TRACE_LENGTH ? trace : null;
     }
 
     /**

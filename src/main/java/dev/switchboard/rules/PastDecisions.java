@@ -13,10 +13,10 @@ import tools.jackson.core.JacksonException;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * Explains again why a published rule version did not match a stored message, for the audit log. Intake keeps
- * only which rules did not match a message (the rule and its version); their explanations follow from the
- * message and the rule version alone, both kept unchanged, and writing them for every message cost the database
- * more than storing the message itself. Evaluation is deterministic, so the explanation is the one intake saw.
+ * Explains again what a published rule version made of a stored message, for the audit log. Intake keeps only
+ * what each rule decided (the rule, its version and the outcome); the explanations follow from the message and
+ * the rule version alone, both kept unchanged, and writing them for every message cost the database more than
+ * storing the message itself. Evaluation is deterministic, so the explanation is the one intake saw.
  *
  * <p>Versions are compiled once and kept in a small cache: the live ones come from the live snapshot, older
  * ones are compiled from {@code rule_version}.
@@ -52,26 +52,29 @@ public class PastDecisions {
     }
 
     /**
-     * The explanation of a rule version that did not match the message, as intake would have stored it; empty if
-     * the version is gone or no longer compiles (MVEL turned off since), or if it now matches the message: then
+     * The explanation of a rule version's decision on the message, as intake would have stored it; empty if the
+     * version is gone or no longer compiles (MVEL turned off since), or if it now decides otherwise: then
      * Switchboard's evaluation changed in an upgrade, and an explanation that contradicts the recorded decision
      * would mislead.
      *
+     * @param decided what the rule decided when the message was received
      * @param message the message as stored, parsed
      */
-    public Optional<String> notMatched(String ruleKey, int version, Map<String, Object> message) {
+    public Optional<String> explanation(
+            String ruleKey, int version, RuleOutcome.Status decided, Map<String, Object> message) {
         CompiledRule rule = rule(ruleKey, version);
         if (rule == null) {
             return Optional.empty();
         }
         RuleOutcome outcome = rule.evaluate(message, true);
-        if (outcome.status() != RuleOutcome.Status.NOT_MATCHED || outcome.trace() == null) {
+        if (outcome.status() != decided || outcome.trace() == null) {
             log.warn(
-                    "Rule {} version {} is now {} for a message it did not match when received; its explanation"
+                    "Rule {} version {} is now {} for a message it was {} for when received; its explanation"
                             + " is not shown",
                     ruleKey,
                     version,
-                    outcome.status());
+                    outcome.status(),
+                    decided);
             return Optional.empty();
         }
         return Optional.of(ExplanationJson.write(outcome.trace()));

@@ -22,8 +22,8 @@ import org.junit.jupiter.api.Test;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * The audit log explains a rule that did not match a message by evaluating the rule version again on the message
- * as stored (intake keeps only which versions did not match). That is only right if the stored JSON, read back as
+ * The audit log explains what a rule decided about a message by evaluating the rule version again on the message
+ * as stored (intake keeps only the version and the outcome). That is only right if the stored JSON, read back as
  * intake reads JSON, makes every rule say exactly what it said about the message itself: checked here for every
  * example rule on every Segment sample, and on messages holding the values a JSON round trip could change (number
  * forms, big and negative numbers, escapes, nesting).

@@ -90,13 +90,22 @@ final class ConsideredRules {
                 .isEqualTo(1);
     }
 
-    /** One rule_decision row (the match) and the two rules that did not match in unmatched_decisions. */
+    /**
+     * One rule_decision row (the match, without its explanation) and the two rules that did not match in
+     * unmatched_decisions.
+     */
     void assertStored(UUID eventId) {
         assertThat(jdbc.sql("select rule_key || ' ' || outcome from rule_decision where event_id = ?")
                         .param(eventId)
                         .query(String.class)
                         .list())
                 .containsExactly(take + " matched");
+        // The match is stored without its explanation too: the audit log derives it like the others.
+        assertThat(jdbc.sql("select count(*) from rule_decision where event_id = ? and trace is null")
+                        .param(eventId)
+                        .query(Long.class)
+                        .single())
+                .isEqualTo(1);
         JsonNode unmatched = JSON.readTree(jdbc.sql("select unmatched_decisions from event_message where id = ?")
                 .param(eventId)
                 .query(String.class)

@@ -18,8 +18,9 @@ import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Since V50 intake keeps the rules that did not match a message on the message row, and only matched and
- * error decisions as rule_decision rows; the event detail shows them all as before, the explanations of the rules
- * that did not match derived again from the stored message and the rule version. On H2, over real HTTP.
+ * error decisions as rule_decision rows, none with its explanation unless the message had masked values; the
+ * event detail shows them all as before, each explanation derived again from the stored message and the rule
+ * version. On H2, over real HTTP.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @ActiveProfiles("test")
@@ -98,12 +99,61 @@ class UnmatchedDecisionsIntegrationTests {
         var published = client.request(
                 "PUT", "/api/rules/" + rules.big + "?publish=true", version2, "Authorization", adminHeader());
         assertThat(published.statusCode()).as(published.body()).isEqualTo(200);
+        // And the rule that matched no longer would: its version 2 asks for a total of at least 500 too.
+        var takeVersion2 = client.request(
+                "PUT",
+                "/api/rules/" + rules.take + "?publish=true",
+                version2.replace(rules.big, rules.take),
+                "Authorization",
+                adminHeader());
+        assertThat(takeVersion2.statusCode()).as(takeVersion2.body()).isEqualTo(200);
 
-        JsonNode big = decision(detail(client, eventId), rules.big);
+        JsonNode detail = detail(client, eventId);
 
+        JsonNode big = decision(detail, rules.big);
         assertThat(big.path("ruleVersion").asInt()).isEqualTo(1);
         assertThat(big.at("/explanation/all/children/0/expected").asInt()).isEqualTo(100);
         assertThat(big.at("/explanation/all/children/0/holds").asBoolean(true)).isFalse();
+        JsonNode take = decision(detail, rules.take);
+        assertThat(take.path("outcome").asString()).isEqualTo("matched");
+        assertThat(take.path("ruleVersion").asInt()).isEqualTo(1);
+        assertThat(take.at("/explanation/matched").asBoolean()).isTrue();
+        assertThat(take.at("/explanation/all/children/0/expected").asInt()).isEqualTo(20);
+    }
+
+    @Test
+    void explainsARuleThatFailedOnTheMessage() {
+        var client = new IntakeClient(port);
+        String run = UUID.randomUUID().toString().substring(0, 8);
+        String rule = """
+                {"key": "fails-%s", "name": "Fails", "enabled": true,
+                 "when": {"type": ["track"], "event": ["Fails %s"], "expression": "properties.coupon.length() > 2"},
+                 "actions": [{"type": "trigger", "workflowId": "checkout",
+                              "to": {"subscriberId": {"@path": "$.userId"}}}]}
+                """.formatted(run, run);
+        var published = client.request("POST", "/api/rules?publish=true", rule, "Authorization", adminHeader());
+        assertThat(published.statusCode()).as(published.body()).isEqualTo(201);
+        String message = "{\"userId\":\"u-" + run + "\",\"event\":\"Fails " + run + "\",\"messageId\":\"fails-" + run
+                + "\",\"properties\":{}}";
+
+        var answer = client.post("/v1/track", message, "Authorization", writeKeyHeader());
+
+        assertThat(answer.statusCode()).as(answer.body()).isEqualTo(200);
+        UUID eventId = jdbc.sql("select id from event_message where message_id = ?")
+                .param("fails-" + run)
+                .query(UUID.class)
+                .single();
+        assertThat(jdbc.sql("select outcome || ' ' || coalesce(trace, 'no trace') from rule_decision"
+                                + " where event_id = ?")
+                        .param(eventId)
+                        .query(String.class)
+                        .single())
+                .isEqualTo("error no trace");
+        JsonNode fails = decision(detail(client, eventId), "fails-" + run);
+        assertThat(fails.path("outcome").asString()).isEqualTo("error");
+        assertThat(fails.path("error").asString()).isNotBlank();
+        assertThat(fails.path("explanation").isObject()).as(fails.toString()).isTrue();
+        assertThat(fails.at("/explanation/matched").asBoolean(true)).isFalse();
     }
 
     @Test
@@ -124,6 +174,27 @@ class UnmatchedDecisionsIntegrationTests {
         assertThat(big.path("outcome").asString()).isEqualTo("not_matched");
         assertThat(big.path("explanation").isNull()).isTrue();
         assertThat(decision(detail, rules.coupon).at("/explanation/matched").asBoolean(true))
+                .isFalse();
+    }
+
+    @Test
+    void showsNoExplanationOfAMatchThatWouldNoLongerHold() {
+        var client = new IntakeClient(port);
+        var rules = new ConsideredRules(client, jdbc);
+        rules.publish();
+        UUID eventId = rules.send();
+        // As above, the other way round: the stored message now has a total of 5, which "take" (at least 20)
+        // would not match.
+        jdbc.sql("update event_message set payload = replace(payload, '\"75\"', '5') where id = ?")
+                .param(eventId)
+                .update();
+
+        JsonNode detail = detail(client, eventId);
+
+        JsonNode take = decision(detail, rules.take);
+        assertThat(take.path("outcome").asString()).isEqualTo("matched");
+        assertThat(take.path("explanation").isNull()).isTrue();
+        assertThat(decision(detail, rules.big).at("/explanation/matched").asBoolean(true))
                 .isFalse();
     }
 

@@ -199,17 +199,22 @@ public final class IntakeLoad {
                         : Phase.none();
                 System.out.println("parse floor   " + result.parseFloor + load());
                 Cpu before = Cpu.of(server);
+                long walBefore = database.walPosition();
                 result.storeFloor = phases.contains("store")
                         ? closedLoop(server, "/v1/batch?floor=store", clients, batch, phase, null)
                         : Phase.none();
                 result.storeFloorCpu = before.until(Cpu.of(server), result.storeFloor.events);
+                result.storeFloorWal = walPerEvent(walBefore, database.walPosition(), result.storeFloor.events);
                 System.out.println("storage floor " + result.storeFloor + load() + " " + result.storeFloorCpu);
                 before = Cpu.of(server);
+                walBefore = database.walPosition();
                 result.batch = phases.contains("batch")
                         ? closedLoop(server, "/v1/batch", clients, batch, phase, null)
                         : Phase.none();
                 result.batchCpu = before.until(Cpu.of(server), result.batch.events);
-                System.out.println("/v1/batch     " + result.batch + load() + " " + result.batchCpu);
+                result.batchWal = walPerEvent(walBefore, database.walPosition(), result.batch.events);
+                System.out.println("/v1/batch     " + result.batch + load() + " " + result.batchCpu + " WAL/event "
+                        + result.storeFloorWal + " / " + result.batchWal);
                 before = Cpu.of(server);
                 result.track = phases.contains("track") ? openLoop(server, trackRate, trackPhase) : Phase.none();
                 result.trackCpu = before.until(Cpu.of(server), result.track.events);
@@ -710,6 +715,11 @@ public final class IntakeLoad {
                 results,
                 "CPU per 1,000 events, Switchboard + PostgreSQL: storage floor / `/v1/batch`",
                 r -> r.storeFloorCpu.withDatabasePerThousand() + " / " + r.batchCpu.withDatabasePerThousand());
+        row(
+                out,
+                results,
+                "PostgreSQL write-ahead log per event: storage floor / `/v1/batch`",
+                r -> r.batchWal < 0 ? "n/a" : String.format("%,d B / %,d B", r.storeFloorWal, r.batchWal));
         row(out, results, "`/v1/track` open loop, dispatcher off: sent/s, p50 / p99", r -> trackSummary(r.track));
         row(
                 out,
@@ -1026,6 +1036,10 @@ public final class IntakeLoad {
         }
     }
 
+    private static long walPerEvent(long before, long after, long events) {
+        return before < 0 || after < 0 || events <= 0 ? -1 : (after - before) / events;
+    }
+
     static final class BenchResult {
         final String db;
         int rules;
@@ -1035,6 +1049,10 @@ public final class IntakeLoad {
         Phase track;
         Cpu.Usage storeFloorCpu = Cpu.Usage.NONE;
         Cpu.Usage batchCpu = Cpu.Usage.NONE;
+        /** PostgreSQL's write-ahead log per stored event, bytes; -1 on H2. */
+        long storeFloorWal = -1;
+
+        long batchWal = -1;
         Cpu.Usage trackCpu = Cpu.Usage.NONE;
         Cpu.Usage dispatchCpu = Cpu.Usage.NONE;
         Phase trackWhileDispatching = Phase.none();
@@ -1197,6 +1215,21 @@ public final class IntakeLoad {
                         single(s, "select count(*) from event_message where unmatched_decisions is not null"),
                         single(s, "select count(*) from rule_decision"),
                         single(s, "select count(*) from delivery"));
+            }
+        }
+
+        /**
+         * Where PostgreSQL's write-ahead log stands, in bytes; -1 on H2. Every row and index entry a phase writes
+         * goes through it, so its growth per event measures the database's share of the work without the noise of
+         * a shared machine's timings.
+         */
+        long walPosition() throws SQLException {
+            if (user().equals("sa")) {
+                return -1;
+            }
+            try (Connection c = connect();
+                    Statement s = c.createStatement()) {
+                return single(s, "select pg_wal_lsn_diff(pg_current_wal_lsn(), '0/0')::bigint");
             }
         }
 
