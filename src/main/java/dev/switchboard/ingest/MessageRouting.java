@@ -54,7 +54,9 @@ class MessageRouting {
         UUID eventId = Ids.newId();
         MessageMasking.Masked masked = masking.mask(message.fields());
         String payload = CompactJson.write(masked.tree());
-        Evaluation evaluation = rules.snapshot().evaluate(message.fields(), true);
+        // Explanations are only stored when values were masked (see storedTrace); else none is built.
+        Evaluation evaluation =
+                rules.snapshot().evaluate(message.fields(), !masked.values().isEmpty());
         List<StoredDecisions.Row> decisions = new ArrayList<>();
         List<RuleOutcome> unmatched = new ArrayList<>();
         List<NewDelivery> deliveries = new ArrayList<>();

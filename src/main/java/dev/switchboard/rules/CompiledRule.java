@@ -75,7 +75,9 @@ public final class CompiledRule {
             } catch (RuntimeException | StackOverflowError e) {
                 return outcome(RuleOutcome.Status.ERROR, CompiledMatch.describe(e), null, List.of());
             }
-            if (trace.expression() != null && trace.expression().error() != null) {
+            // The same outcome as without the explanation: an expression that fails behind a filter that does not
+            // hold is in the trace, but the rule did not match (the hot path never evaluates it).
+            if (trace.expression() != null && trace.expression().error() != null && trace.holdsBeforeExpression()) {
                 return outcome(RuleOutcome.Status.ERROR, trace.expression().error(), trace, List.of());
             }
             return trace.matched()

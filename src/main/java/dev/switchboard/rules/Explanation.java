@@ -17,6 +17,17 @@ public record Explanation(
         @Nullable GroupTrace any,
         @Nullable ExpressionTrace expression) {
 
+    /**
+     * Whether everything but the expression holds: only then does the hot path ({@code test}, which short-circuits)
+     * get to the expression, so only then does an expression that fails make the rule fail.
+     */
+    public boolean holdsBeforeExpression() {
+        return (type == null || type.holds())
+                && (event == null || event.holds())
+                && (all == null || all.holds())
+                && (any == null || any.holds());
+    }
+
     /** The {@code type} or {@code event} filter: what the rule expects and what the message had. */
     public record FilterTrace(
             List<String> expected, @Nullable String actual, boolean holds) {}

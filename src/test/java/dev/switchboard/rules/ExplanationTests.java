@@ -116,6 +116,22 @@ class ExplanationTests {
     }
 
     @Test
+    void anExpressionThatFailsBehindAFilterThatDoesNotHoldLeavesTheRuleNotMatchedAsWithoutExplanation() {
+        CompiledRule rule = TestRules.compile(
+                "r", "{'type': ['identify'], 'expression': 'properties.currency.substring(10) == \\\"x\\\"'}");
+        Map<String, Object> order = TestRules.message("track-order-completed");
+
+        RuleOutcome explained = rule.evaluate(order, true);
+
+        assertThat(explained.status()).isEqualTo(RuleOutcome.Status.NOT_MATCHED);
+        assertThat(explained.error()).isNull();
+        assertThat(rule.evaluate(order, false).status()).isEqualTo(RuleOutcome.Status.NOT_MATCHED);
+        // The trace still shows the expression's failure, next to the filter that decided.
+        assertThat(explained.trace().type().holds()).isFalse();
+        assertThat(explained.trace().expression().error()).isNotBlank();
+    }
+
+    @Test
     void serializesToJsonWithJackson() {
         RuleOutcome outcome = TestRules.compile(
                         "r",
