@@ -47,7 +47,8 @@ import tools.jackson.databind.node.ObjectNode;
  * Switchboard as a separate JVM ({@code -Xmx512m}, the test classpath for the {@code load-floors} profile), adds
  * 31 generated rules to the 9 examples (40 published), then measures from several concurrent clients, with the
  * dispatcher off: the parse floor, the storage floor and real {@code /v1/batch} intake (accepted events/s, request
- * p50/p99), then {@code /v1/track} open-loop at a fixed rate (p50/p99 from the intended send time). Restarted on
+ * p50/p99), then {@code /v1/track} open-loop at a fixed rate over kept-alive connections ({@link KeepAliveClient};
+ * p50/p99 from the intended send time). Restarted on
  * the same database with the dispatcher on: what it delivers to Novu against the configured trigger limit with
  * intake idle, then {@code /v1/track} again while it drains. Each phase's CPU per event from {@code /proc}, and
  * peak heap from the GC logs. {@code --mode kill}
@@ -496,7 +497,7 @@ public final class IntakeLoad {
         int requests = (int) (rate * duration.toSeconds());
         long period = (long) (1e9 / rate);
         ExecutorService pool = Executors.newFixedThreadPool(64);
-        HttpClient http = client();
+        String authorization = basic(WRITE_KEY, "");
         Recorder recorder = new Recorder();
         long start = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(50);
         for (int i = 0; i < requests; i++) {
@@ -510,11 +511,13 @@ public final class IntakeLoad {
                 byte[] body =
                         trackMix.get((int) (seq % trackMix.size())).render(seq).getBytes(StandardCharsets.UTF_8);
                 try {
-                    HttpResponse<String> response = post(http, server, "/v1/track", body);
-                    if (response.statusCode() == 200) {
+                    KeepAliveClient.Answer answer = KeepAliveClient.forThisThread(
+                                    "127.0.0.1", server.port(), authorization)
+                            .post("/v1/track", body);
+                    if (answer.status() == 200) {
                         recorder.ok(System.nanoTime() - planned, 1);
                     } else {
-                        recorder.error(response.statusCode() + " " + abbreviate(response.body()));
+                        recorder.error(answer.status() + " " + abbreviate(answer.body()));
                     }
                 } catch (RuntimeException e) {
                     recorder.error(String.valueOf(e));
@@ -1399,6 +1402,10 @@ public final class IntakeLoad {
 
         String url(String path) {
             return "http://127.0.0.1:" + port + path;
+        }
+
+        int port() {
+            return port;
         }
 
         /** SIGKILL: no shutdown hook, no graceful stop. */
