@@ -67,7 +67,11 @@ public class PastDecisions {
             return Optional.empty();
         }
         RuleOutcome outcome = rule.evaluate(message, true);
-        if (outcome.status() != decided || outcome.trace() == null) {
+        if (outcome.status() == decided && outcome.trace() == null) {
+            // A condition that failed before it could be explained (the error says why): nothing to show.
+            return Optional.empty();
+        }
+        if (outcome.status() != decided) {
             log.warn(
                     "Rule {} version {} is now {} for a message it was {} for when received; its explanation"
                             + " is not shown",
