@@ -158,44 +158,46 @@ class UnmatchedDecisionsIntegrationTests {
 
     @Test
     void showsNoExplanationThatWouldContradictTheRecordedDecision() {
-        var client = new IntakeClient(port);
-        var rules = new ConsideredRules(client, jdbc);
-        rules.publish();
-        UUID eventId = rules.send();
         // What an upgrade that changed how a rule reads a message would look like: version 1 of "big" now matches
         // the stored message, which it did not when the message came in.
-        jdbc.sql("update event_message set payload = replace(payload, '\"75\"', '150') where id = ?")
-                .param(eventId)
-                .update();
+        Changed changed = afterTheStoredTotalBecame("150");
 
-        JsonNode detail = detail(client, eventId);
-
-        JsonNode big = decision(detail, rules.big);
+        JsonNode big = decision(changed.detail(), changed.rules().big);
         assertThat(big.path("outcome").asString()).isEqualTo("not_matched");
         assertThat(big.path("explanation").isNull()).isTrue();
-        assertThat(decision(detail, rules.coupon).at("/explanation/matched").asBoolean(true))
+        assertThat(decision(changed.detail(), changed.rules().coupon)
+                        .at("/explanation/matched")
+                        .asBoolean(true))
                 .isFalse();
     }
 
     @Test
     void showsNoExplanationOfAMatchThatWouldNoLongerHold() {
+        // The other way round: "take" (a total of at least 20) would not match a total of 5.
+        Changed changed = afterTheStoredTotalBecame("5");
+
+        JsonNode take = decision(changed.detail(), changed.rules().take);
+        assertThat(take.path("outcome").asString()).isEqualTo("matched");
+        assertThat(take.path("explanation").isNull()).isTrue();
+        assertThat(decision(changed.detail(), changed.rules().big)
+                        .at("/explanation/matched")
+                        .asBoolean(true))
+                .isFalse();
+    }
+
+    private record Changed(ConsideredRules rules, JsonNode detail) {}
+
+    /** One message through intake, then its stored copy changed to another total, and its event detail. */
+    private Changed afterTheStoredTotalBecame(String total) {
         var client = new IntakeClient(port);
         var rules = new ConsideredRules(client, jdbc);
         rules.publish();
         UUID eventId = rules.send();
-        // As above, the other way round: the stored message now has a total of 5, which "take" (at least 20)
-        // would not match.
-        jdbc.sql("update event_message set payload = replace(payload, '\"75\"', '5') where id = ?")
+        jdbc.sql("update event_message set payload = replace(payload, '\"75\"', ?) where id = ?")
+                .param(total)
                 .param(eventId)
                 .update();
-
-        JsonNode detail = detail(client, eventId);
-
-        JsonNode take = decision(detail, rules.take);
-        assertThat(take.path("outcome").asString()).isEqualTo("matched");
-        assertThat(take.path("explanation").isNull()).isTrue();
-        assertThat(decision(detail, rules.big).at("/explanation/matched").asBoolean(true))
-                .isFalse();
+        return new Changed(rules, detail(client, eventId));
     }
 
     private String unmatched(UUID eventId) {
