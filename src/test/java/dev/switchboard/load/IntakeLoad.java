@@ -217,9 +217,11 @@ public final class IntakeLoad {
                 System.out.println("/v1/batch     " + result.batch + load() + " " + result.batchCpu + " WAL/event "
                         + result.storeFloorWal + " / " + result.batchWal);
                 before = Cpu.of(server);
+                java.time.OffsetDateTime trackStart = java.time.OffsetDateTime.now();
                 result.track = phases.contains("track") ? openLoop(server, trackRate, trackPhase) : Phase.none();
                 result.trackCpu = before.until(Cpu.of(server), result.track.events);
-                System.out.println("/v1/track     " + result.track + load() + " " + result.trackCpu);
+                System.out.println("/v1/track     " + result.track + load() + " " + result.trackCpu
+                        + database.autovacuumSince(trackStart));
             }
 
             // Then dispatch, on the same database with the backlog intake left: a restart with the dispatcher on,
@@ -1234,6 +1236,33 @@ public final class IntakeLoad {
                     Statement s = c.createStatement()) {
                 return single(s, "select pg_wal_lsn_diff(pg_current_wal_lsn(), '0/0')::bigint");
             }
+        }
+
+        /**
+         * PostgreSQL's autovacuum runs (vacuum or analyze, per table) that ended since {@code since}: they take CPU
+         * from whatever phase they fall in. Empty on H2.
+         */
+        String autovacuumSince(java.time.OffsetDateTime since) throws SQLException {
+            if (user().equals("sa")) {
+                return "";
+            }
+            List<String> runs = new ArrayList<>();
+            try (Connection c = connect();
+                    var s = c.prepareStatement("select relname, last_autovacuum >= ?, last_autoanalyze >= ?"
+                            + " from pg_stat_user_tables where last_autovacuum >= ? or last_autoanalyze >= ?"
+                            + " order by relname")) {
+                for (int i = 1; i <= 4; i++) {
+                    s.setObject(i, since);
+                }
+                try (ResultSet rs = s.executeQuery()) {
+                    while (rs.next()) {
+                        runs.add(rs.getString(1)
+                                + (rs.getBoolean(2) ? " vacuum" : "")
+                                + (rs.getBoolean(3) ? " analyze" : ""));
+                    }
+                }
+            }
+            return runs.isEmpty() ? " [no autovacuum]" : " [autovacuum: " + String.join(", ", runs) + "]";
         }
 
         Set<String> messageIds() throws SQLException {
