@@ -21,6 +21,7 @@ import java.sql.Statement;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.HashMap;
@@ -214,10 +215,10 @@ public final class IntakeLoad {
                         : Phase.none();
                 result.batchCpu = before.until(Cpu.of(server), result.batch.events);
                 result.batchWal = walPerEvent(walBefore, database.walPosition(), result.batch.events);
-                System.out.println("/v1/batch     " + result.batch + load() + " " + result.batchCpu + " WAL/event "
-                        + result.storeFloorWal + " / " + result.batchWal);
+                System.out.println("/v1/batch     " + result.batch + load() + " " + result.batchCpu
+                        + (result.batchWal < 0 ? "" : " WAL/event " + result.storeFloorWal + " / " + result.batchWal));
                 before = Cpu.of(server);
-                java.time.OffsetDateTime trackStart = java.time.OffsetDateTime.now();
+                OffsetDateTime trackStart = OffsetDateTime.now();
                 result.track = phases.contains("track") ? openLoop(server, trackRate, trackPhase) : Phase.none();
                 result.trackCpu = before.until(Cpu.of(server), result.track.events);
                 System.out.println("/v1/track     " + result.track + load() + " " + result.trackCpu
@@ -1054,9 +1055,8 @@ public final class IntakeLoad {
         Phase track;
         Cpu.Usage storeFloorCpu = Cpu.Usage.NONE;
         Cpu.Usage batchCpu = Cpu.Usage.NONE;
-        /** PostgreSQL's write-ahead log per stored event, bytes; -1 on H2. */
+        // PostgreSQL's write-ahead log per stored event, bytes; -1 on H2.
         long storeFloorWal = -1;
-
         long batchWal = -1;
         Cpu.Usage trackCpu = Cpu.Usage.NONE;
         Cpu.Usage dispatchCpu = Cpu.Usage.NONE;
@@ -1242,7 +1242,7 @@ public final class IntakeLoad {
          * PostgreSQL's autovacuum runs (vacuum or analyze, per table) that ended since {@code since}: they take CPU
          * from whatever phase they fall in. Empty on H2.
          */
-        String autovacuumSince(java.time.OffsetDateTime since) throws SQLException {
+        String autovacuumSince(OffsetDateTime since) throws SQLException {
             if (user().equals("sa")) {
                 return "";
             }
@@ -1309,7 +1309,7 @@ public final class IntakeLoad {
             try (Connection c = connect();
                     var s = c.prepareStatement(
                             "select count(*) from delivery where status in ('pending', 'sending') and due_at <= ?")) {
-                s.setObject(1, java.time.OffsetDateTime.now().minusSeconds(30));
+                s.setObject(1, OffsetDateTime.now().minusSeconds(30));
                 try (ResultSet rs = s.executeQuery()) {
                     rs.next();
                     return rs.getLong(1);
