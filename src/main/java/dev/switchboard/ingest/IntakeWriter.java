@@ -12,6 +12,7 @@ import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -130,9 +131,10 @@ class IntakeWriter implements SmartLifecycle {
         List<StoredDecisions.Row> decisionRows = new ArrayList<>();
         List<NewDelivery> deliveries = new ArrayList<>();
         List<Stored> stored = transactions.execute(status -> {
+            List<boolean[]> fresh = markSeen(writes);
             List<Stored> results = new ArrayList<>(writes.size());
-            for (Write write : writes) {
-                Stored one = prepare(write, deliveries);
+            for (int i = 0; i < writes.size(); i++) {
+                Stored one = prepare(writes.get(i), fresh.get(i), deliveries);
                 rows.addAll(one.rows());
                 decisionRows.addAll(one.decisions());
                 results.add(one);
@@ -200,16 +202,39 @@ class IntakeWriter implements SmartLifecycle {
     /** The tags of {@code switchboard.messages.received} besides the source. */
     private record TypeAndStatus(String type, String status) {}
 
-    /** Marks the write's messageIds seen and builds its rows; adds its deliveries to the group's. */
-    private Stored prepare(Write write, List<NewDelivery> deliveries) {
+    /**
+     * Marks the messageIds of every write seen, with one statement per source rather than one per request (on
+     * PostgreSQL a round trip each); per write, which of its messages were new. In the group's order, so of two
+     * requests with the same messageId the first stores it, as when each was marked in turn.
+     */
+    private List<boolean[]> markSeen(List<Write> writes) {
+        Map<String, List<Integer>> bySource = new LinkedHashMap<>();
+        for (int i = 0; i < writes.size(); i++) {
+            bySource.computeIfAbsent(writes.get(i).source(), source -> new ArrayList<>())
+                    .add(i);
+        }
+        boolean[][] fresh = new boolean[writes.size()][];
+        bySource.forEach((source, members) -> {
+            List<String> ids = new ArrayList<>();
+            for (int member : members) {
+                writes.get(member).routed().forEach(r -> ids.add(r.message().messageId()));
+            }
+            boolean[] all = seen.mark(source, ids, writes.get(members.get(0)).receivedAt(), properties.dedupeWindow());
+            int at = 0;
+            for (int member : members) {
+                int count = writes.get(member).routed().size();
+                fresh[member] = Arrays.copyOfRange(all, at, at + count);
+                at += count;
+            }
+        });
+        return Arrays.asList(fresh);
+    }
+
+    /** Builds the write's rows from which of its messages were new; adds its deliveries to the group's. */
+    private Stored prepare(Write write, boolean[] fresh, List<NewDelivery> deliveries) {
         String source = write.source();
         Instant receivedAt = write.receivedAt();
         List<RoutedMessage> routed = write.routed();
-        boolean[] fresh = seen.mark(
-                source,
-                routed.stream().map(r -> r.message().messageId()).toList(),
-                receivedAt,
-                properties.dedupeWindow());
         List<StoredEvents.Row> rows = new ArrayList<>(write.items().size());
         List<StoredDecisions.Row> decisionRows = new ArrayList<>();
         List<IntakeResult.Refusal> refusals = new ArrayList<>();

@@ -381,6 +381,38 @@ class IntakeIntegrationTests {
     }
 
     @Test
+    void concurrentRequestsOfTwoSourcesRepeatingAMessageIdStoreItOncePerSource() throws Exception {
+        // Requests of several sources can share an intake transaction; each source's messageIds are its own.
+        String shared = "{\"type\":\"track\",\"userId\":\"" + userId + "\",\"event\":\"Raced\","
+                + "\"messageId\":\"race-sources-" + userId + "\"}";
+        List<String> keys = List.of(writeKeyHeader(), basic("wk_test_unnamed_0002", ""));
+        int requests = 12;
+        ExecutorService senders = Executors.newFixedThreadPool(requests);
+        try {
+            List<Future<HttpResponse<String>>> answers = IntStream.range(0, requests)
+                    .mapToObj(i -> senders.submit(
+                            () -> client.post("/v1/track", shared, "Authorization", keys.get(i % keys.size()))))
+                    .toList();
+            for (Future<HttpResponse<String>> answer : answers) {
+                assertThat(answer.get(30, TimeUnit.SECONDS).statusCode()).isEqualTo(200);
+            }
+        } finally {
+            senders.shutdownNow();
+        }
+        assertThat(jdbc.sql("select source from event_message where message_id = ? and status <> 'duplicate'")
+                        .param("race-sources-" + userId)
+                        .query(String.class)
+                        .list())
+                .hasSize(keys.size())
+                .doesNotHaveDuplicates();
+        assertThat(jdbc.sql("select count(*) from event_message where message_id = ?")
+                        .param("race-sources-" + userId)
+                        .query(Integer.class)
+                        .single())
+                .isEqualTo(requests);
+    }
+
+    @Test
     void sameMessageIdFromAnotherSourceIsNotADuplicate() {
         String message = "{\"type\":\"track\",\"userId\":\"" + userId + "\",\"event\":\"E\",\"messageId\":\"shared-"
                 + userId + "\"}";
