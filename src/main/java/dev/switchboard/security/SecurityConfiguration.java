@@ -46,6 +46,9 @@ class SecurityConfiguration {
                 .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
                 .requestCache(cache -> cache.disable())
                 .anonymous(anonymous -> anonymous.disable())
+                // A write key has no session to log out of: one filter fewer on every intake request. (The servlet
+                // API integration stays: the controllers read the source as the request's Principal.)
+                .logout(logout -> logout.disable())
                 .addFilterBefore(new WriteKeyAuthenticationFilter(writeKeys, json), AuthorizationFilter.class)
                 .addFilterBefore(new WebhookSignatureFilter(ingest, settings), AuthorizationFilter.class)
                 .exceptionHandling(errors -> errors.authenticationEntryPoint(ProblemSecurityHandlers.unauthorized())
