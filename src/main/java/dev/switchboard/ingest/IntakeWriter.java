@@ -27,8 +27,9 @@ import org.springframework.transaction.support.TransactionTemplate;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * The intake transaction: marks messageIds seen, then writes every message (routed, no match, duplicate or
- * rejected), the decisions and the deliveries of the new ones. Only writes: everything else happened before.
+ * The intake transaction: finds which messageIds are new, then writes every message (routed, no match, duplicate
+ * or rejected; a new one marked as its messageId's first copy), the decisions and the deliveries of the new ones.
+ * Besides that one read, only writes: everything else happened before.
  * Small requests arriving together share a transaction ({@link GroupCommit}); each is answered once it committed.
  */
 @Component
@@ -116,8 +117,8 @@ class IntakeWriter implements SmartLifecycle {
             try {
                 return storeAll(List.of(write)).get(0);
             } catch (DuplicateKeyException e) {
-                // Another instance stored one of these messageIds between our check and our insert: run again,
-                // and this time the id is seen as a duplicate.
+                // Another instance stored one of these messageIds between our check and our insert (the unique
+                // index on its first copy refused ours): run again, and this time the id is found as a duplicate.
                 if (attempt == ATTEMPTS) {
                     throw e;
                 }
@@ -131,7 +132,7 @@ class IntakeWriter implements SmartLifecycle {
         List<StoredDecisions.Row> decisionRows = new ArrayList<>();
         List<NewDelivery> deliveries = new ArrayList<>();
         List<Stored> stored = transactions.execute(status -> {
-            List<boolean[]> fresh = markSeen(writes);
+            List<boolean[]> fresh = findFresh(writes);
             List<Stored> results = new ArrayList<>(writes.size());
             for (int i = 0; i < writes.size(); i++) {
                 Stored one = prepare(writes.get(i), fresh.get(i), deliveries);
@@ -203,11 +204,11 @@ class IntakeWriter implements SmartLifecycle {
     private record TypeAndStatus(String type, String status) {}
 
     /**
-     * Marks the messageIds of every write seen, with one statement per source rather than one per request (on
-     * PostgreSQL a round trip each); per write, which of its messages were new. In the group's order, so of two
-     * requests with the same messageId the first stores it, as when each was marked in turn.
+     * Per write, which of its messages are new, looked up with one query per source rather than one per request
+     * (on PostgreSQL a round trip each). In the group's order, so of two requests with the same messageId the
+     * first stores it, as when each was looked up in turn.
      */
-    private List<boolean[]> markSeen(List<Write> writes) {
+    private List<boolean[]> findFresh(List<Write> writes) {
         Map<String, List<Integer>> bySource = new LinkedHashMap<>();
         for (int i = 0; i < writes.size(); i++) {
             bySource.computeIfAbsent(writes.get(i).source(), source -> new ArrayList<>())
@@ -219,7 +220,7 @@ class IntakeWriter implements SmartLifecycle {
             for (int member : members) {
                 writes.get(member).routed().forEach(r -> ids.add(r.message().messageId()));
             }
-            boolean[] all = seen.mark(source, ids, writes.get(members.get(0)).receivedAt(), properties.dedupeWindow());
+            boolean[] all = seen.fresh(source, ids, writes.get(members.get(0)).receivedAt(), properties.dedupeWindow());
             int at = 0;
             for (int member : members) {
                 int count = writes.get(member).routed().size();
@@ -250,13 +251,13 @@ class IntakeWriter implements SmartLifecycle {
             }
             RoutedMessage message = routed.get(next);
             if (fresh[next++]) {
-                rows.add(row(source, message, message.status(), message.unmatchedDecisions(), receivedAt));
+                rows.add(row(source, message, message.status(), true, message.unmatchedDecisions(), receivedAt));
                 decisionRows.addAll(message.decisions());
                 deliveries.addAll(message.deliveries());
             } else {
                 duplicates++;
                 // A duplicate's decisions are not stored: the first copy has them.
-                rows.add(row(source, message, MessageStatus.DUPLICATE, null, receivedAt));
+                rows.add(row(source, message, MessageStatus.DUPLICATE, false, null, receivedAt));
             }
         }
         return new Stored(
@@ -267,6 +268,7 @@ class IntakeWriter implements SmartLifecycle {
             String source,
             RoutedMessage routed,
             MessageStatus status,
+            boolean firstCopy,
             @Nullable String unmatchedDecisions,
             Instant receivedAt) {
         AcceptedMessage message = routed.message();
@@ -283,7 +285,8 @@ class IntakeWriter implements SmartLifecycle {
                 receivedAt,
                 message.timestamp(),
                 routed.payload(),
-                unmatchedDecisions);
+                unmatchedDecisions,
+                firstCopy);
     }
 
     private StoredEvents.Row row(String source, RejectedMessage rejected, Instant receivedAt) {
@@ -308,7 +311,8 @@ class IntakeWriter implements SmartLifecycle {
                 receivedAt,
                 null,
                 json.writeValueAsString(masked.tree()),
-                null);
+                null,
+                false);
     }
 
     private static Object withoutWriteKey(Object raw) {

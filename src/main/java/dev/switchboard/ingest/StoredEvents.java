@@ -2,6 +2,7 @@ package dev.switchboard.ingest;
 
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
+import java.sql.Types;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
@@ -14,14 +15,15 @@ import org.springframework.stereotype.Component;
 
 /**
  * Writes message rows with one JDBC batch per request: intake is the hottest write path. A message row also
- * carries the decisions of the rules that did not match it ({@code unmatched_decisions}, V50).
+ * carries the decisions of the rules that did not match it ({@code unmatched_decisions}, V50), and whether it is
+ * the copy of its messageId that de-duplication compares redeliveries with ({@code first_copy}, V60).
  */
 @Component
 class StoredEvents {
 
     private static final String INSERT = "insert into event_message (id, source, message_id, type, event, user_id,"
-            + " anonymous_id, status, reject_reason, received_at, event_timestamp, payload, unmatched_decisions)"
-            + " values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
+            + " anonymous_id, status, reject_reason, received_at, event_timestamp, payload, unmatched_decisions,"
+            + " first_copy) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
 
     record Row(
             UUID id,
@@ -36,7 +38,8 @@ class StoredEvents {
             Instant receivedAt,
             @Nullable Instant eventTimestamp,
             String payload,
-            @Nullable String unmatchedDecisions) {}
+            @Nullable String unmatchedDecisions,
+            boolean firstCopy) {}
 
     private final JdbcTemplate jdbc;
 
@@ -62,6 +65,12 @@ class StoredEvents {
                 ps.setObject(11, utc(row.eventTimestamp()));
                 ps.setString(12, row.payload());
                 ps.setString(13, row.unmatchedDecisions());
+                // Null, not false, on every other copy: the unique index tells nulls apart (V60).
+                if (row.firstCopy()) {
+                    ps.setBoolean(14, true);
+                } else {
+                    ps.setNull(14, Types.BOOLEAN);
+                }
             }
 
             @Override

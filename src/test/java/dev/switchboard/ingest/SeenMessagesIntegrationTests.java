@@ -1,75 +1,154 @@
 package dev.switchboard.ingest;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.switchboard.message.Ids;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.context.ActiveProfiles;
 import org.springframework.transaction.support.TransactionTemplate;
 
-/** The de-duplication window, on the database, at chosen instants instead of waiting a day. */
+/**
+ * The de-duplication window, on the database, at chosen instants instead of waiting a day: ids are looked up and
+ * their rows stored the way intake does it, the new ones marked as their messageId's first copy.
+ */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @ActiveProfiles("test")
 class SeenMessagesIntegrationTests {
 
     static final Duration WINDOW = Duration.ofHours(24);
     static final Instant MONDAY = Instant.parse("2026-11-23T10:00:00Z");
+    static final String SOURCE = "window-test";
 
     @Autowired
     SeenMessages seen;
 
     @Autowired
+    StoredEvents events;
+
+    @Autowired
     TransactionTemplate transactions;
+
+    @Autowired
+    JdbcClient jdbc;
 
     @Test
     void messageIdCountsAsSeenWithinTheWindowAndIsNewAfterIt() {
         String id = "window-" + UUID.randomUUID();
 
-        assertThat(mark(id, MONDAY)).containsExactly(true);
-        assertThat(mark(id, MONDAY.plus(Duration.ofHours(23)))).containsExactly(false);
-        assertThat(mark(id, MONDAY.plus(Duration.ofHours(23)).plus(WINDOW).plusSeconds(1)))
+        assertThat(store(id, MONDAY)).containsExactly(true);
+        assertThat(store(id, MONDAY.plus(Duration.ofHours(23)))).containsExactly(false);
+        assertThat(store(id, MONDAY.plus(Duration.ofHours(23)).plus(WINDOW).plusSeconds(1)))
+                .as("the window counts from the copy that was new, not from the duplicate")
                 .containsExactly(true);
+        assertThat(store(id, MONDAY.plus(WINDOW).plus(WINDOW))).containsExactly(false);
     }
 
     @Test
-    void marksAWholeRequestAtOnceWithRepeatsInsideItNewOnlyOnce() {
+    void looksUpAWholeRequestAtOnceWithRepeatsInsideItNewOnlyOnce() {
         String known = "known-" + UUID.randomUUID();
         String expired = "expired-" + UUID.randomUUID();
         String first = "first-" + UUID.randomUUID();
         String second = "second-" + UUID.randomUUID();
-        mark(known, MONDAY.minus(Duration.ofHours(1)));
-        mark(expired, MONDAY.minus(WINDOW).minusSeconds(1));
+        store(known, MONDAY.minus(Duration.ofHours(1)));
+        store(expired, MONDAY.minus(WINDOW).minusSeconds(1));
 
-        boolean[] fresh = transactions.execute(status ->
-                seen.mark("window-test", List.of(first, known, first, expired, second, expired), MONDAY, WINDOW));
+        boolean[] fresh =
+                transactions.execute(status -> store(List.of(first, known, first, expired, second, expired), MONDAY));
 
         assertThat(fresh).containsExactly(true, false, false, true, true, false);
-        assertThat(mark(expired, MONDAY.plusSeconds(1))).containsExactly(false);
-        assertThat(mark(second, MONDAY.plusSeconds(1))).containsExactly(false);
+        assertThat(store(expired, MONDAY.plusSeconds(1))).containsExactly(false);
+        assertThat(store(second, MONDAY.plusSeconds(1))).containsExactly(false);
     }
 
     @Test
-    void purgeForgetsOnlyIdsOlderThanTheCutoff() {
-        String old = "old-" + UUID.randomUUID();
-        String recent = "recent-" + UUID.randomUUID();
-        mark(old, MONDAY.minus(Duration.ofDays(30)));
-        mark(recent, MONDAY);
+    void exactlyOneStoredCopyHoldsTheMarkAndItIsTheOneThatWasNewLast() {
+        String id = "mark-" + UUID.randomUUID();
+        store(id, MONDAY);
+        store(id, MONDAY.plusSeconds(60));
+        store(id, MONDAY.plus(WINDOW).plusSeconds(1));
+        store(id, MONDAY.plus(WINDOW).plusSeconds(2));
 
-        while (transactions.execute(status -> seen.purgeBefore(MONDAY.minus(WINDOW))) > 0) {
-            // small batches until nothing older is left
-        }
+        List<String> copies = jdbc.sql(
+                        "select status, first_copy from event_message where message_id = :id" + " order by received_at")
+                .param("id", id)
+                .query((rs, n) -> rs.getString(1) + "/" + rs.getObject(2))
+                .list();
 
-        assertThat(mark(old, MONDAY)).containsExactly(true);
-        assertThat(mark(recent, MONDAY)).containsExactly(false);
+        assertThat(copies).containsExactly("routed/null", "duplicate/null", "routed/true", "duplicate/null");
     }
 
-    private List<Boolean> mark(String messageId, Instant at) {
-        boolean[] fresh = transactions.execute(status -> seen.mark("window-test", List.of(messageId), at, WINDOW));
+    @Test
+    void theDatabaseRefusesASecondFirstCopyButTakesAnyNumberOfOtherCopies() {
+        String id = "unique-" + UUID.randomUUID();
+        store(id, MONDAY);
+
+        transactions.executeWithoutResult(status -> events.insert(List.of(
+                row(id, "duplicate", MONDAY.plusSeconds(1), false),
+                row(id, "duplicate", MONDAY.plusSeconds(2), false))));
+        assertThatThrownBy(() -> transactions.executeWithoutResult(
+                        status -> events.insert(List.of(row(id, "routed", MONDAY.plusSeconds(3), true)))))
+                .isInstanceOf(DuplicateKeyException.class);
+        transactions.executeWithoutResult(
+                status -> events.insert(List.of(row("other-source", id, "routed", MONDAY.plusSeconds(4), true))));
+
+        assertThat(jdbc.sql("select count(*) from event_message where message_id = :id and first_copy")
+                        .param("id", id)
+                        .query(Long.class)
+                        .single())
+                .as("one mark per source")
+                .isEqualTo(2);
+        assertThat(jdbc.sql("select count(*) from event_message where message_id = :id")
+                        .param("id", id)
+                        .query(Long.class)
+                        .single())
+                .isEqualTo(4);
+    }
+
+    /** Looks the ids up and stores their rows in one transaction, as intake does; answers which were new. */
+    List<Boolean> store(String messageId, Instant at) {
+        boolean[] fresh = transactions.execute(status -> store(List.of(messageId), at));
         return List.of(fresh[0]);
+    }
+
+    boolean[] store(List<String> messageIds, Instant at) {
+        boolean[] fresh = seen.fresh(SOURCE, messageIds, at, WINDOW);
+        List<StoredEvents.Row> rows = new ArrayList<>();
+        for (int i = 0; i < fresh.length; i++) {
+            rows.add(row(messageIds.get(i), fresh[i] ? "routed" : "duplicate", at, fresh[i]));
+        }
+        events.insert(rows);
+        return fresh;
+    }
+
+    private static StoredEvents.Row row(String messageId, String status, Instant at, boolean firstCopy) {
+        return row(SOURCE, messageId, status, at, firstCopy);
+    }
+
+    private static StoredEvents.Row row(String source, String messageId, String status, Instant at, boolean firstCopy) {
+        return new StoredEvents.Row(
+                Ids.newId(),
+                source,
+                messageId,
+                "track",
+                "Seen",
+                "user-1",
+                null,
+                status,
+                null,
+                at,
+                at,
+                "{\"messageId\":\"" + messageId + "\"}",
+                null,
+                firstCopy);
     }
 }

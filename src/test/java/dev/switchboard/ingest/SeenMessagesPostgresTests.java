@@ -1,6 +1,7 @@
 package dev.switchboard.ingest;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 
 import dev.switchboard.support.EmbeddedPostgresSupport;
@@ -11,14 +12,14 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.dao.DuplicateKeyException;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
 /**
- * The same window on PostgreSQL, where a request's ids are marked by one {@code insert ... on conflict}, and two
- * instances storing the same messageId at the same moment: one gets it, the other waits and sees a duplicate.
+ * The same window on PostgreSQL, and two instances storing the same new messageId at the same moment: both find it
+ * new, the second insert waits for the first transaction and is refused once it commits, and the second's next
+ * attempt (intake runs the transaction again) finds the id as a duplicate.
  */
 class SeenMessagesPostgresTests extends SeenMessagesIntegrationTests {
 
@@ -27,25 +28,22 @@ class SeenMessagesPostgresTests extends SeenMessagesIntegrationTests {
         EmbeddedPostgresSupport.useDatabase(registry, "seen");
     }
 
-    @Autowired
-    JdbcClient jdbc;
-
     @Test
-    void anIdMarkedByTwoTransactionsAtOnceIsNewForOnlyOne() throws Exception {
+    void anIdStoredByTwoTransactionsAtOnceIsNewForOnlyOne() throws Exception {
         String id = "race-" + UUID.randomUUID();
-        CountDownLatch firstMarked = new CountDownLatch(1);
+        CountDownLatch firstStored = new CountDownLatch(1);
         CountDownLatch commitFirst = new CountDownLatch(1);
         CompletableFuture<boolean[]> first = CompletableFuture.supplyAsync(() -> transactions.execute(status -> {
-            boolean[] fresh = seen.mark("race", List.of(id), MONDAY, WINDOW);
-            firstMarked.countDown();
+            boolean[] fresh = store(List.of(id), MONDAY);
+            firstStored.countDown();
             awaitLatch(commitFirst);
             return fresh;
         }));
-        assertThat(firstMarked.await(30, TimeUnit.SECONDS)).isTrue();
+        assertThat(firstStored.await(30, TimeUnit.SECONDS)).isTrue();
         CompletableFuture<boolean[]> second = CompletableFuture.supplyAsync(() ->
-                transactions.execute(status -> seen.mark("race", List.of(id, "other-" + id), MONDAY, WINDOW)));
+                transactions.execute(status -> store(List.of(id, "other-" + id), MONDAY)));
 
-        // The second waits on the first's row lock until the first commits.
+        // The second waits on the first's index entry until the first commits.
         await().atMost(Duration.ofSeconds(30))
                 .until(() -> jdbc.sql("select count(*) from pg_stat_activity"
                                         + " where datname = current_database() and wait_event_type = 'Lock'")
@@ -55,7 +53,9 @@ class SeenMessagesPostgresTests extends SeenMessagesIntegrationTests {
         commitFirst.countDown();
 
         assertThat(first.get(30, TimeUnit.SECONDS)).containsExactly(true);
-        assertThat(second.get(30, TimeUnit.SECONDS)).containsExactly(false, true);
+        assertThatThrownBy(() -> second.get(30, TimeUnit.SECONDS)).hasCauseInstanceOf(DuplicateKeyException.class);
+        boolean[] again = transactions.execute(status -> store(List.of(id, "other-" + id), MONDAY));
+        assertThat(again).containsExactly(false, true);
     }
 
     private static void awaitLatch(CountDownLatch latch) {
