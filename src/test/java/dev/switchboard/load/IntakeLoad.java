@@ -1357,7 +1357,8 @@ public final class IntakeLoad {
                     new ArrayList<>(List.of("-Xmx" + load.option("heap", "512m"), "-Xlog:gc:file=" + gcLog));
             for (String extra : load.option("jvm-args", "").split(" ")) {
                 if (!extra.isBlank()) {
-                    jvmArgs.add(extra);
+                    // {run} names the JVM, so that the intake and the dispatch run each keep their own recording
+                    jvmArgs.add(extra.replace("{run}", dispatch ? "dispatch" : "intake"));
                 }
             }
             List<String> appArgs = new ArrayList<>(List.of(
