@@ -93,7 +93,7 @@ class AuditPostgresTests {
                             + " limit 50"))
                     .contains("ix_event_message_user_id");
             assertThat(plan("select id from event_message where message_id = 'x'"))
-                    .contains("ix_event_message_message_id");
+                    .contains("ux_event_message_first_copy");
             assertThat(plan("select event_id from delivery where rule_key = 'r' and status = 'dead'"
                             + " and created_at >= now() - interval '1 day'"))
                     .contains("Index")

@@ -239,7 +239,7 @@ class EventSearchIntegrationTests {
         assertThat(plan("select e.id from event_message e where e.user_id = 'x'" + order))
                 .contains("IX_EVENT_MESSAGE_USER_ID");
         assertThat(plan("select e.id from event_message e where e.message_id = 'x'" + order))
-                .contains("IX_EVENT_MESSAGE_MESSAGE_ID");
+                .contains("UX_EVENT_MESSAGE_FIRST_COPY");
         assertThat(plan("select e.id from event_message e where e.id in (select d.event_id from delivery d"
                         + " where d.status = 'dead' and d.rule_key = 'r')" + order))
                 .contains("IX_DELIVERY_RULE_STATUS");
