@@ -30,7 +30,7 @@ import org.springframework.stereotype.Component;
 class SeenMessages {
 
     /** A join with the ids: H2 does not look up an array parameter in an index, and scanned it instead. */
-    private static final String FIND = "select e.message_id, e.received_at, e.id from unnest(?) as t(id)"
+    static final String FIND = "select e.message_id, e.received_at, e.id from unnest(?) as t(id)"
             + " join event_message e on e.message_id = t.id and e.source = ? and e.first_copy = true";
 
     private static final String FORGET = "update event_message set first_copy = null where id = ?";

@@ -4,15 +4,18 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.switchboard.message.Ids;
+import java.sql.PreparedStatement;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.dao.DuplicateKeyException;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.context.ActiveProfiles;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -40,6 +43,9 @@ class SeenMessagesIntegrationTests {
 
     @Autowired
     JdbcClient jdbc;
+
+    @Autowired
+    JdbcTemplate jdbcTemplate;
 
     @Test
     void messageIdCountsAsSeenWithinTheWindowAndIsNewAfterIt() {
@@ -113,6 +119,28 @@ class SeenMessagesIntegrationTests {
                         .single())
                 .isEqualTo(4);
     }
+
+    @Test
+    void theLookupReadsTheFirstCopyIndex() {
+        String plan = transactions.execute(status -> {
+            beforePlanning();
+            return String.join(
+                    "\n",
+                    jdbcTemplate.query(
+                            connection -> {
+                                PreparedStatement explain = connection.prepareStatement("explain " + SeenMessages.FIND);
+                                explain.setArray(1, connection.createArrayOf("varchar", new Object[] {"a", "b"}));
+                                explain.setString(2, SOURCE);
+                                return explain;
+                            },
+                            (rs, n) -> rs.getString(1)));
+        });
+
+        assertThat(plan.toLowerCase(Locale.ROOT)).contains("ux_event_message_first_copy");
+    }
+
+    /** PostgreSQL scans a table this small rather than read an index: the plan that matters is the large one. */
+    void beforePlanning() {}
 
     /** Looks the ids up and stores their rows in one transaction, as intake does; answers which were new. */
     List<Boolean> store(String messageId, Instant at) {

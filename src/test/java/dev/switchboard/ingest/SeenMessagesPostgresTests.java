@@ -28,6 +28,11 @@ class SeenMessagesPostgresTests extends SeenMessagesIntegrationTests {
         EmbeddedPostgresSupport.useDatabase(registry, "seen");
     }
 
+    @Override
+    void beforePlanning() {
+        jdbc.sql("set local enable_seqscan = off").update();
+    }
+
     @Test
     void anIdStoredByTwoTransactionsAtOnceIsNewForOnlyOne() throws Exception {
         String id = "race-" + UUID.randomUUID();
