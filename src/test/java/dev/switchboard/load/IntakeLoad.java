@@ -217,6 +217,9 @@ public final class IntakeLoad {
                 result.batchWal = walPerEvent(walBefore, database.walPosition(), result.batch.events);
                 System.out.println("/v1/batch     " + result.batch + load() + " " + result.batchCpu
                         + (result.batchWal < 0 ? "" : " WAL/event " + result.storeFloorWal + " / " + result.batchWal));
+                if (phases.contains("store") && phases.contains("batch")) {
+                    moreRounds(server, database, result, clients, batch, phase);
+                }
                 before = Cpu.of(server);
                 OffsetDateTime trackStart = OffsetDateTime.now();
                 result.track = phases.contains("track") ? openLoop(server, trackRate, trackPhase) : Phase.none();
@@ -449,6 +452,42 @@ public final class IntakeLoad {
     // ---------------------------------------------------------------------------------------------- load
 
     /** Clients posting batches back to back until the time is up; with {@code acks}, records what was answered. */
+    /**
+     * {@code --rounds N}: N-1 more storage floor and {@code /v1/batch} phases, alternating, after the first pair.
+     * On this shared machine the floor alone moved by a third between runs of one build, and the ratio with it;
+     * the median of pairs measured a minute apart says more than any one pair.
+     */
+    private void moreRounds(
+            Server server, Database database, BenchResult result, int clients, int batch, Duration phase)
+            throws InterruptedException, SQLException {
+        int rounds = intOption("rounds", 1);
+        result.shares.add(result.batch.eventsPerSecond / result.storeFloor.eventsPerSecond);
+        for (int round = 2; round <= rounds; round++) {
+            Cpu before = Cpu.of(server);
+            long walBefore = database.walPosition();
+            Phase floor = closedLoop(server, "/v1/batch?floor=store", clients, batch, phase, null);
+            Cpu.Usage floorCpu = before.until(Cpu.of(server), floor.events);
+            long floorWal = walPerEvent(walBefore, database.walPosition(), floor.events);
+            before = Cpu.of(server);
+            walBefore = database.walPosition();
+            Phase routed = closedLoop(server, "/v1/batch", clients, batch, phase, null);
+            Cpu.Usage routedCpu = before.until(Cpu.of(server), routed.events);
+            long routedWal = walPerEvent(walBefore, database.walPosition(), routed.events);
+            double share = routed.eventsPerSecond / floor.eventsPerSecond;
+            result.shares.add(share);
+            System.out.printf(
+                    "round %d: storage floor %,.0f, /v1/batch %,.0f events/s, %.0f%%; CPU per 1,000 %s / %s%s%s%n",
+                    round,
+                    floor.eventsPerSecond,
+                    routed.eventsPerSecond,
+                    100 * share,
+                    floorCpu.withDatabasePerThousand(),
+                    routedCpu.withDatabasePerThousand(),
+                    routedWal < 0 ? "" : "; WAL/event " + floorWal + " / " + routedWal,
+                    load());
+        }
+    }
+
     private Phase closedLoop(Server server, String path, int clients, int batch, Duration duration, Acks acks)
             throws InterruptedException {
         ExecutorService pool = Executors.newFixedThreadPool(clients);
@@ -715,7 +754,8 @@ public final class IntakeLoad {
                 out,
                 results,
                 "`/v1/batch` as % of storage floor",
-                r -> String.format("%.0f%%", 100 * r.batch.eventsPerSecond / r.storeFloor.eventsPerSecond));
+                r -> String.format("%.0f%%", 100 * r.batch.eventsPerSecond / r.storeFloor.eventsPerSecond)
+                        + r.roundsSummary());
         row(
                 out,
                 results,
@@ -1055,6 +1095,8 @@ public final class IntakeLoad {
         Phase track;
         Cpu.Usage storeFloorCpu = Cpu.Usage.NONE;
         Cpu.Usage batchCpu = Cpu.Usage.NONE;
+        // /v1/batch's share of the storage floor in each round (--rounds), the first pair's first.
+        final List<Double> shares = new ArrayList<>();
         // PostgreSQL's write-ahead log per stored event, bytes; -1 on H2.
         long storeFloorWal = -1;
         long batchWal = -1;
@@ -1071,6 +1113,27 @@ public final class IntakeLoad {
         int contractViolations;
         Heap heap;
         String counts;
+
+        /** With {@code --rounds}: every round's share and their median. */
+        String roundsSummary() {
+            if (shares.size() < 2) {
+                return "";
+            }
+            List<Double> sorted = new ArrayList<>(shares);
+            sorted.sort(null);
+            int middle = sorted.size() / 2;
+            double median =
+                    sorted.size() % 2 == 1 ? sorted.get(middle) : (sorted.get(middle - 1) + sorted.get(middle)) / 2;
+            return String.format(
+                    " (%d rounds: %s; median %.0f%%)",
+                    shares.size(),
+                    String.join(
+                            ", ",
+                            shares.stream()
+                                    .map(share -> String.format("%.0f%%", 100 * share))
+                                    .toList()),
+                    100 * median);
+        }
 
         BenchResult(String db) {
             this.db = db;
