@@ -200,27 +200,25 @@ public final class IntakeLoad {
                         ? closedLoop(server, "/v1/batch?floor=parse", clients, batch, phase, null)
                         : Phase.none();
                 System.out.println("parse floor   " + result.parseFloor + load());
-                Cpu before = Cpu.of(server);
-                long walBefore = database.walPosition();
-                result.storeFloor = phases.contains("store")
-                        ? closedLoop(server, "/v1/batch?floor=store", clients, batch, phase, null)
-                        : Phase.none();
-                result.storeFloorCpu = before.until(Cpu.of(server), result.storeFloor.events);
-                result.storeFloorWal = walPerEvent(walBefore, database.walPosition(), result.storeFloor.events);
+                Measured floor = phases.contains("store")
+                        ? measure(server, database, "/v1/batch?floor=store", clients, batch, phase)
+                        : Measured.NONE;
+                result.storeFloor = floor.phase();
+                result.storeFloorCpu = floor.cpu();
+                result.storeFloorWal = floor.walPerEvent();
                 System.out.println("storage floor " + result.storeFloor + load() + " " + result.storeFloorCpu);
-                before = Cpu.of(server);
-                walBefore = database.walPosition();
-                result.batch = phases.contains("batch")
-                        ? closedLoop(server, "/v1/batch", clients, batch, phase, null)
-                        : Phase.none();
-                result.batchCpu = before.until(Cpu.of(server), result.batch.events);
-                result.batchWal = walPerEvent(walBefore, database.walPosition(), result.batch.events);
+                Measured routed = phases.contains("batch")
+                        ? measure(server, database, "/v1/batch", clients, batch, phase)
+                        : Measured.NONE;
+                result.batch = routed.phase();
+                result.batchCpu = routed.cpu();
+                result.batchWal = routed.walPerEvent();
                 System.out.println("/v1/batch     " + result.batch + load() + " " + result.batchCpu
                         + (result.batchWal < 0 ? "" : " WAL/event " + result.storeFloorWal + " / " + result.batchWal));
                 if (phases.contains("store") && phases.contains("batch")) {
                     moreRounds(server, database, result, clients, batch, phase);
                 }
-                before = Cpu.of(server);
+                Cpu before = Cpu.of(server);
                 OffsetDateTime trackStart = OffsetDateTime.now();
                 result.track = phases.contains("track") ? openLoop(server, trackRate, trackPhase) : Phase.none();
                 result.trackCpu = before.until(Cpu.of(server), result.track.events);
@@ -463,29 +461,37 @@ public final class IntakeLoad {
         int rounds = intOption("rounds", 1);
         result.shares.add(result.batch.eventsPerSecond / result.storeFloor.eventsPerSecond);
         for (int round = 2; round <= rounds; round++) {
-            Cpu before = Cpu.of(server);
-            long walBefore = database.walPosition();
-            Phase floor = closedLoop(server, "/v1/batch?floor=store", clients, batch, phase, null);
-            Cpu.Usage floorCpu = before.until(Cpu.of(server), floor.events);
-            long floorWal = walPerEvent(walBefore, database.walPosition(), floor.events);
-            before = Cpu.of(server);
-            walBefore = database.walPosition();
-            Phase routed = closedLoop(server, "/v1/batch", clients, batch, phase, null);
-            Cpu.Usage routedCpu = before.until(Cpu.of(server), routed.events);
-            long routedWal = walPerEvent(walBefore, database.walPosition(), routed.events);
-            double share = routed.eventsPerSecond / floor.eventsPerSecond;
+            Measured floor = measure(server, database, "/v1/batch?floor=store", clients, batch, phase);
+            Measured routed = measure(server, database, "/v1/batch", clients, batch, phase);
+            double share = routed.phase().eventsPerSecond / floor.phase().eventsPerSecond;
             result.shares.add(share);
             System.out.printf(
                     "round %d: storage floor %,.0f, /v1/batch %,.0f events/s, %.0f%%; CPU per 1,000 %s / %s%s%s%n",
                     round,
-                    floor.eventsPerSecond,
-                    routed.eventsPerSecond,
+                    floor.phase().eventsPerSecond,
+                    routed.phase().eventsPerSecond,
                     100 * share,
-                    floorCpu.withDatabasePerThousand(),
-                    routedCpu.withDatabasePerThousand(),
-                    routedWal < 0 ? "" : "; WAL/event " + floorWal + " / " + routedWal,
+                    floor.cpu().withDatabasePerThousand(),
+                    routed.cpu().withDatabasePerThousand(),
+                    routed.walPerEvent() < 0 ? "" : "; WAL/event " + floor.walPerEvent() + " / " + routed.walPerEvent(),
                     load());
         }
+    }
+
+    /** A closed-loop phase with what it cost: Switchboard's and PostgreSQL's CPU, and the WAL per event. */
+    private record Measured(Phase phase, Cpu.Usage cpu, long walPerEvent) {
+        static final Measured NONE = new Measured(Phase.none(), Cpu.Usage.NONE, -1);
+    }
+
+    private Measured measure(Server server, Database database, String path, int clients, int batch, Duration duration)
+            throws InterruptedException, SQLException {
+        Cpu before = Cpu.of(server);
+        long walBefore = database.walPosition();
+        Phase phase = closedLoop(server, path, clients, batch, duration, null);
+        return new Measured(
+                phase,
+                before.until(Cpu.of(server), phase.events),
+                walPerEvent(walBefore, database.walPosition(), phase.events));
     }
 
     private Phase closedLoop(Server server, String path, int clients, int batch, Duration duration, Acks acks)
