@@ -218,6 +218,7 @@ public final class IntakeLoad {
                 if (phases.contains("store") && phases.contains("batch")) {
                     moreRounds(server, database, result, clients, batch, phase);
                 }
+                System.out.println(database.sizesPerMessage());
                 Cpu before = Cpu.of(server);
                 OffsetDateTime trackStart = OffsetDateTime.now();
                 result.track = phases.contains("track") ? openLoop(server, trackRate, trackPhase) : Phase.none();
@@ -1309,6 +1310,33 @@ public final class IntakeLoad {
             try (Connection c = connect();
                     Statement s = c.createStatement()) {
                 return single(s, "select pg_wal_lsn_diff(pg_current_wal_lsn(), '0/0')::bigint");
+            }
+        }
+
+        /**
+         * Each of intake's tables and indexes on PostgreSQL with its size per stored message: where the bytes (and the
+         * write-ahead log that carried them) went, whatever the machine's speed. Empty on H2.
+         */
+        String sizesPerMessage() throws SQLException {
+            if (h2()) {
+                return "";
+            }
+            try (Connection c = connect();
+                    Statement s = c.createStatement()) {
+                long messages = single(s, "select count(*) from event_message");
+                if (messages == 0) {
+                    return "";
+                }
+                List<String> sizes = new ArrayList<>();
+                try (ResultSet rs = s.executeQuery("select c.relname, pg_relation_size(c.oid) from pg_class c"
+                        + " join pg_namespace n on n.oid = c.relnamespace where n.nspname = current_schema()"
+                        + " and c.relkind in ('r', 'i') and pg_relation_size(c.oid) >= 8192 * 16"
+                        + " and c.relname not like 'load_floor%' order by 2 desc")) {
+                    while (rs.next()) {
+                        sizes.add(String.format("%s %,d", rs.getString(1), rs.getLong(2) / messages));
+                    }
+                }
+                return String.format("bytes per stored message (%,d messages): %s", messages, String.join(", ", sizes));
             }
         }
 
