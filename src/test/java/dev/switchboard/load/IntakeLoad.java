@@ -200,25 +200,26 @@ public final class IntakeLoad {
                         ? closedLoop(server, "/v1/batch?floor=parse", clients, batch, phase, null)
                         : Phase.none();
                 System.out.println("parse floor   " + result.parseFloor + load());
-                Measured floor = phases.contains("store")
+                result.storeFloor = phases.contains("store")
                         ? measure(server, database, "/v1/batch?floor=store", clients, batch, phase)
                         : Measured.NONE;
-                result.storeFloor = floor.phase();
-                result.storeFloorCpu = floor.cpu();
-                result.storeFloorWal = floor.walPerEvent();
-                System.out.println("storage floor " + result.storeFloor + load() + " " + result.storeFloorCpu);
-                Measured routed = phases.contains("batch")
+                System.out.println(
+                        "storage floor " + result.storeFloor.phase() + load() + " " + result.storeFloor.cpu());
+                result.batch = phases.contains("batch")
                         ? measure(server, database, "/v1/batch", clients, batch, phase)
                         : Measured.NONE;
-                result.batch = routed.phase();
-                result.batchCpu = routed.cpu();
-                result.batchWal = routed.walPerEvent();
-                System.out.println("/v1/batch     " + result.batch + load() + " " + result.batchCpu
-                        + (result.batchWal < 0 ? "" : " WAL/event " + result.storeFloorWal + " / " + result.batchWal));
+                System.out.println("/v1/batch     " + result.batch.phase() + load() + " " + result.batch.cpu()
+                        + (result.batch.walPerEvent() < 0
+                                ? ""
+                                : " WAL/event " + result.storeFloor.walPerEvent() + " / "
+                                        + result.batch.walPerEvent()));
                 if (phases.contains("store") && phases.contains("batch")) {
                     moreRounds(server, database, result, clients, batch, phase);
                 }
-                System.out.println(database.sizesPerMessage());
+                String sizes = database.sizesPerMessage();
+                if (!sizes.isEmpty()) {
+                    System.out.println(sizes);
+                }
                 Cpu before = Cpu.of(server);
                 OffsetDateTime trackStart = OffsetDateTime.now();
                 result.track = phases.contains("track") ? openLoop(server, trackRate, trackPhase) : Phase.none();
@@ -460,7 +461,7 @@ public final class IntakeLoad {
             Server server, Database database, BenchResult result, int clients, int batch, Duration phase)
             throws InterruptedException, SQLException {
         int rounds = intOption("rounds", 1);
-        result.shares.add(result.batch.eventsPerSecond / result.storeFloor.eventsPerSecond);
+        result.shares.add(result.batch.phase().eventsPerSecond / result.storeFloor.phase().eventsPerSecond);
         for (int round = 2; round <= rounds; round++) {
             Measured floor = measure(server, database, "/v1/batch?floor=store", clients, batch, phase);
             Measured routed = measure(server, database, "/v1/batch", clients, batch, phase);
@@ -755,24 +756,36 @@ public final class IntakeLoad {
                 .append('\n');
         row(out, results, "published rules", r -> String.valueOf(r.rules));
         row(out, results, "parse floor: events/s (request p50 / p99)", r -> r.parseFloor.summary());
-        row(out, results, "storage floor: events/s (request p50 / p99)", r -> r.storeFloor.summary());
-        row(out, results, "`/v1/batch`: accepted events/s (request p50 / p99)", r -> r.batch.summary());
+        row(
+                out,
+                results,
+                "storage floor: events/s (request p50 / p99)",
+                r -> r.storeFloor.phase().summary());
+        row(
+                out,
+                results,
+                "`/v1/batch`: accepted events/s (request p50 / p99)",
+                r -> r.batch.phase().summary());
         row(
                 out,
                 results,
                 "`/v1/batch` as % of storage floor",
-                r -> String.format("%.0f%%", 100 * r.batch.eventsPerSecond / r.storeFloor.eventsPerSecond)
+                r -> String.format(
+                                "%.0f%%", 100 * r.batch.phase().eventsPerSecond / r.storeFloor.phase().eventsPerSecond)
                         + r.roundsSummary());
         row(
                 out,
                 results,
                 "CPU per 1,000 events, Switchboard + PostgreSQL: storage floor / `/v1/batch`",
-                r -> r.storeFloorCpu.withDatabasePerThousand() + " / " + r.batchCpu.withDatabasePerThousand());
+                r -> r.storeFloor.cpu().withDatabasePerThousand() + " / "
+                        + r.batch.cpu().withDatabasePerThousand());
         row(
                 out,
                 results,
                 "PostgreSQL write-ahead log per event: storage floor / `/v1/batch`",
-                r -> r.batchWal < 0 ? "n/a" : String.format("%,d B / %,d B", r.storeFloorWal, r.batchWal));
+                r -> r.batch.walPerEvent() < 0
+                        ? "n/a"
+                        : String.format("%,d B / %,d B", r.storeFloor.walPerEvent(), r.batch.walPerEvent()));
         row(out, results, "`/v1/track` open loop, dispatcher off: sent/s, p50 / p99", r -> trackSummary(r.track));
         row(
                 out,
@@ -794,12 +807,13 @@ public final class IntakeLoad {
                 out,
                 results,
                 "Switchboard's CPU per 1,000 events (`/v1/batch` / `/v1/track`) and per 1,000 Novu calls (dispatch)",
-                r -> r.batchCpu.perThousand() + " / " + r.trackCpu.perThousand() + " / " + r.dispatchCpu.perThousand());
+                r -> r.batch.cpu().perThousand() + " / " + r.trackCpu.perThousand() + " / "
+                        + r.dispatchCpu.perThousand());
         row(
                 out,
                 results,
                 "machine busy (`/v1/batch` / `/v1/track` / dispatch / `/v1/track` while dispatching)",
-                r -> r.batchCpu.machine() + " / " + r.trackCpu.machine() + " / " + r.dispatchCpu.machine() + " / "
+                r -> r.batch.cpu().machine() + " / " + r.trackCpu.machine() + " / " + r.dispatchCpu.machine() + " / "
                         + r.trackWhileDispatchingCpu.machine());
         row(out, results, "busiest second at Novu", r -> r.maxInOneSecond + " triggers");
         row(out, results, "Novu contract violations", r -> String.valueOf(r.contractViolations));
@@ -1097,16 +1111,12 @@ public final class IntakeLoad {
         final String db;
         int rules;
         Phase parseFloor;
-        Phase storeFloor;
-        Phase batch;
+        // with their CPU and PostgreSQL's write-ahead log per stored event (-1 on H2)
+        Measured storeFloor = Measured.NONE;
+        Measured batch = Measured.NONE;
         Phase track;
-        Cpu.Usage storeFloorCpu = Cpu.Usage.NONE;
-        Cpu.Usage batchCpu = Cpu.Usage.NONE;
         // /v1/batch's share of the storage floor in each round (--rounds), the first pair's first.
         final List<Double> shares = new ArrayList<>();
-        // PostgreSQL's write-ahead log per stored event, bytes; -1 on H2.
-        long storeFloorWal = -1;
-        long batchWal = -1;
         Cpu.Usage trackCpu = Cpu.Usage.NONE;
         Cpu.Usage dispatchCpu = Cpu.Usage.NONE;
         Phase trackWhileDispatching = Phase.none();
@@ -1331,7 +1341,7 @@ public final class IntakeLoad {
                 try (ResultSet rs = s.executeQuery("select c.relname, pg_relation_size(c.oid) from pg_class c"
                         + " join pg_namespace n on n.oid = c.relnamespace where n.nspname = current_schema()"
                         + " and c.relkind in ('r', 'i') and pg_relation_size(c.oid) >= 8192 * 16"
-                        + " and c.relname not like 'load_floor%' order by 2 desc")) {
+                        + " and c.relname not like '%load_floor%' order by 2 desc")) {
                     while (rs.next()) {
                         sizes.add(String.format("%s %,d", rs.getString(1), rs.getLong(2) / messages));
                     }
