@@ -45,14 +45,16 @@ class IntakeBodyFilter extends OncePerRequestFilter {
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
         long limit = limitFor(request);
-        if (request.getContentLengthLong() > limit && !isGzip(request)) {
+        boolean gzip = isGzip(request);
+        // A compressed body's Content-Length says nothing of its size once inflated: read it to the limit.
+        long length = gzip ? -1 : request.getContentLengthLong();
+        if (length > limit) {
             Problems.write(response, tooLarge(limit));
             return;
         }
         byte[] bytes;
-        try (InputStream in =
-                isGzip(request) ? new GZIPInputStream(request.getInputStream()) : request.getInputStream()) {
-            bytes = read(in, isGzip(request) ? -1 : request.getContentLengthLong(), limit);
+        try (InputStream in = gzip ? new GZIPInputStream(request.getInputStream()) : request.getInputStream()) {
+            bytes = read(in, length, limit);
         } catch (ZipException e) {
             Problems.write(
                     response,
