@@ -6,15 +6,21 @@ import static org.awaitility.Awaitility.await;
 
 import dev.switchboard.support.EmbeddedPostgresSupport;
 import java.time.Duration;
+import java.time.ZoneOffset;
 import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
+import org.flywaydb.core.Flyway;
 import org.junit.jupiter.api.Test;
 import org.springframework.dao.DuplicateKeyException;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.datasource.SingleConnectionDataSource;
+import org.springframework.jdbc.support.JdbcTransactionManager;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * The same window on PostgreSQL, and two instances storing the same new messageId at the same moment: both find it
@@ -61,6 +67,53 @@ class SeenMessagesPostgresTests extends SeenMessagesIntegrationTests {
         assertThatThrownBy(() -> second.get(30, TimeUnit.SECONDS)).hasCauseInstanceOf(DuplicateKeyException.class);
         boolean[] again = transactions.execute(status -> store(List.of(id, "other-" + id), MONDAY));
         assertThat(again).containsExactly(false, true);
+    }
+
+    /**
+     * A new installation's first minute: the lookup runs on an empty table, where a plan PostgreSQL caches for the
+     * connection would scan the table, and keeps running while the table grows faster than autovacuum analyzes it.
+     * Planned with the table as it is each time, it reads the index entries of its ids (the plan cached for the
+     * empty table read every row, several times: 30 ms per lookup on a 60,000-row table).
+     */
+    @Test
+    void aLookupFirstRunOnAnEmptyTableStillReadsTheIndexOnceTheTableGrew() {
+        String url = EmbeddedPostgresSupport.newDatabase("seen_from_empty");
+        Flyway.configure()
+                .dataSource(url, "postgres", "postgres")
+                .locations("classpath:db/migrations")
+                .load()
+                .migrate();
+        SingleConnectionDataSource connection = new SingleConnectionDataSource(url, "postgres", "postgres", true);
+        try {
+            JdbcTemplate oneConnection = new JdbcTemplate(connection);
+            oneConnection.execute("alter table event_message set (autovacuum_enabled = false)");
+            SeenMessages lookups = new SeenMessages(oneConnection);
+            for (int i = 0; i < 20; i++) {
+                assertThat(lookups.fresh(SOURCE, List.of("early-" + i), MONDAY, WINDOW))
+                        .containsExactly(true);
+            }
+            oneConnection.update(
+                    "insert into event_message (id, source, message_id, status, received_at, payload,"
+                            + " first_copy) select gen_random_uuid(), ?, 'grown-' || n, 'routed', ?, '{}', true"
+                            + " from generate_series(1, 5000) as n",
+                    SOURCE,
+                    MONDAY.atOffset(ZoneOffset.UTC));
+
+            TransactionTemplate oneTransaction = new TransactionTemplate(new JdbcTransactionManager(connection));
+            List<Object> lookedUp = oneTransaction.execute(status -> List.of(
+                    lookups.fresh(SOURCE, List.of("grown-17", "grown-none"), MONDAY, WINDOW),
+                    oneConnection.queryForObject(
+                            "select seq_tup_read + idx_tup_fetch from pg_stat_xact_user_tables"
+                                    + " where relname = 'event_message'",
+                            Long.class)));
+
+            assertThat((boolean[]) lookedUp.get(0)).containsExactly(false, true);
+            assertThat(lookedUp.get(1))
+                    .as("rows of event_message the lookup read: only the one it found")
+                    .isEqualTo(1L);
+        } finally {
+            connection.destroy();
+        }
     }
 
     private static void awaitLatch(CountDownLatch latch) {
