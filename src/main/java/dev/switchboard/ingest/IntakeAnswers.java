@@ -1,9 +1,11 @@
 package dev.switchboard.ingest;
 
 import dev.switchboard.web.Problems;
+import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
 import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 
@@ -13,13 +15,19 @@ import org.springframework.http.ResponseEntity;
  */
 final class IntakeAnswers {
 
-    private static final Map<String, Object> SUCCESS = Map.of("success", true);
+    /**
+     * Written as it is, with its Content-Type set: Spring MVC then neither negotiates a type with the request's
+     * Accept header nor serializes a map, on every single-message request.
+     */
+    private static final ResponseEntity<Object> SUCCESS = ResponseEntity.ok()
+            .contentType(MediaType.APPLICATION_JSON)
+            .body("{\"success\":true}".getBytes(StandardCharsets.UTF_8));
 
     private IntakeAnswers() {}
 
     static ResponseEntity<Object> single(IntakeResult result) {
         if (result.rejected().isEmpty()) {
-            return ResponseEntity.ok(SUCCESS);
+            return SUCCESS;
         }
         IntakeResult.Refusal refusal = result.rejected().get(0);
         ProblemDetail problem =

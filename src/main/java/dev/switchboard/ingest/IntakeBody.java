@@ -16,6 +16,13 @@ public record IntakeBody(byte[] bytes) {
         return Optional.ofNullable((IntakeBody) request.getAttribute(ATTRIBUTE));
     }
 
+    /** The body of a request to an intake path, which {@link IntakeBodyFilter} reads before anything else runs. */
+    static byte[] bytesOf(HttpServletRequest request) {
+        return of(request)
+                .orElseThrow(() -> new IllegalStateException("the intake body filter did not run"))
+                .bytes();
+    }
+
     void attachTo(HttpServletRequest request) {
         request.setAttribute(ATTRIBUTE, this);
     }
