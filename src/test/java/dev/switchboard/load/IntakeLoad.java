@@ -31,9 +31,11 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicIntegerArray;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.locks.LockSupport;
 import java.util.regex.Matcher;
@@ -69,6 +71,17 @@ public final class IntakeLoad {
     private final Map<String, String> options;
     private final Path work;
     private final AtomicLong sequence = new AtomicLong();
+    /**
+     * The open loop's senders, one kept-alive connection each, shared by the warm-up and the measured phase: a pool
+     * per phase opened 64 new connections at the start of the measured second, and its first seconds held most of
+     * the phase's slow requests. Daemon threads: nothing to shut down.
+     */
+    private final ExecutorService trackDrivers = Executors.newFixedThreadPool(64, task -> {
+        Thread thread = new Thread(task, "track-driver");
+        thread.setDaemon(true);
+        return thread;
+    });
+
     private final List<Template> batchMix;
     private final List<Template> trackMix;
 
@@ -193,9 +206,6 @@ public final class IntakeLoad {
                 if (phases.contains("batch")) {
                     closedLoop(server, "/v1/batch", clients, batch, warmup, null);
                 }
-                if (phases.contains("track")) {
-                    openLoop(server, trackRate, Duration.ofSeconds(intOption("track-warmup-seconds", 10)));
-                }
                 result.parseFloor = phases.contains("parse")
                         ? closedLoop(server, "/v1/batch?floor=parse", clients, batch, phase, null)
                         : Phase.none();
@@ -220,12 +230,19 @@ public final class IntakeLoad {
                 if (!sizes.isEmpty()) {
                     System.out.println(sizes);
                 }
+                if (phases.contains("track")) {
+                    // Right before the measured phase, not with the other warm-ups: a minute of batches in between
+                    // left the first seconds of /v1/track to reconnect and settle, and they held most of its slow
+                    // requests.
+                    openLoop(server, trackRate, Duration.ofSeconds(intOption("track-warmup-seconds", 30)));
+                }
                 Cpu before = Cpu.of(server);
                 OffsetDateTime trackStart = OffsetDateTime.now();
+                long checkpoints = database.checkpoints();
                 result.track = phases.contains("track") ? openLoop(server, trackRate, trackPhase) : Phase.none();
                 result.trackCpu = before.until(Cpu.of(server), result.track.events);
                 System.out.println("/v1/track     " + result.track + load() + " " + result.trackCpu
-                        + database.autovacuumSince(trackStart));
+                        + database.autovacuumSince(trackStart) + database.checkpointsSince(checkpoints));
             }
 
             // Then dispatch, on the same database with the backlog intake left: a restart with the dispatcher on,
@@ -546,9 +563,12 @@ public final class IntakeLoad {
     private Phase openLoop(Server server, double rate, Duration duration) throws InterruptedException {
         int requests = (int) (rate * duration.toSeconds());
         long period = (long) (1e9 / rate);
-        ExecutorService pool = Executors.newFixedThreadPool(64);
+        CountDownLatch answered = new CountDownLatch(requests);
         String authorization = basic(WRITE_KEY, "");
         Recorder recorder = new Recorder();
+        // Requests slower than the 10 ms target, per second of the phase: a stretch (a checkpoint, a pause) shows
+        // as a few seconds holding most of them, a saturated machine as every second holding some.
+        AtomicIntegerArray slow = new AtomicIntegerArray((int) duration.toSeconds() + 1);
         long start = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(50);
         for (int i = 0; i < requests; i++) {
             long planned = start + i * period;
@@ -556,7 +576,7 @@ public final class IntakeLoad {
             if (wait > 0) {
                 LockSupport.parkNanos(wait);
             }
-            pool.execute(() -> {
+            trackDrivers.execute(() -> {
                 long seq = sequence.getAndIncrement();
                 byte[] body =
                         trackMix.get((int) (seq % trackMix.size())).render(seq).getBytes(StandardCharsets.UTF_8);
@@ -565,20 +585,36 @@ public final class IntakeLoad {
                                     "127.0.0.1", server.port(), authorization)
                             .post("/v1/track", body);
                     if (answer.status() == 200) {
-                        recorder.ok(System.nanoTime() - planned, 1);
+                        long latency = System.nanoTime() - planned;
+                        recorder.ok(latency, 1);
+                        if (latency > TimeUnit.MILLISECONDS.toNanos(10)) {
+                            slow.incrementAndGet((int) ((planned - start) / 1_000_000_000L));
+                        }
                     } else {
                         recorder.error(answer.status() + " " + abbreviate(answer.body()));
                     }
                 } catch (RuntimeException e) {
                     recorder.error(String.valueOf(e));
+                } finally {
+                    answered.countDown();
                 }
             });
         }
-        pool.shutdown();
-        if (!pool.awaitTermination(120, TimeUnit.SECONDS)) {
-            pool.shutdownNow();
+        if (!answered.await(120, TimeUnit.SECONDS)) {
+            recorder.error(answered.getCount() + " requests unanswered after 120 s");
         }
+        System.out.println("  /v1/track requests over 10 ms, by second of the phase: " + bySecond(slow));
         return Phase.of(List.of(recorder), (System.nanoTime() - start) / 1e9);
+    }
+
+    private static String bySecond(AtomicIntegerArray counts) {
+        StringBuilder out = new StringBuilder();
+        int total = 0;
+        for (int second = 0; second < counts.length(); second++) {
+            total += counts.get(second);
+            out.append(second == 0 ? "" : " ").append(counts.get(second));
+        }
+        return total + " in all; " + out;
     }
 
     private byte[] batchBody(long first, int count) {
@@ -1375,6 +1411,31 @@ public final class IntakeLoad {
                 }
             }
             return runs.isEmpty() ? " [no autovacuum]" : " [autovacuum: " + String.join(", ", runs) + "]";
+        }
+
+        /** Checkpoints PostgreSQL completed so far (by time or by write-ahead log volume); 0 on H2. */
+        long checkpoints() throws SQLException {
+            if (h2()) {
+                return 0;
+            }
+            try (Connection c = connect();
+                    Statement s = c.createStatement();
+                    ResultSet rs = s.executeQuery("select checkpoints_timed + checkpoints_req from pg_stat_bgwriter")) {
+                rs.next();
+                return rs.getLong(1);
+            }
+        }
+
+        /**
+         * Checkpoints completed since {@link #checkpoints()} said {@code before}: a checkpoint writes every dirty
+         * page and syncs the files, and commits (each a WAL flush) wait behind that I/O. Empty on H2.
+         */
+        String checkpointsSince(long before) throws SQLException {
+            if (h2()) {
+                return "";
+            }
+            long since = checkpoints() - before;
+            return since == 0 ? " [no checkpoint]" : " [checkpoints: " + since + "]";
         }
 
         Set<String> messageIds() throws SQLException {
