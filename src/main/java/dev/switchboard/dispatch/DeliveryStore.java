@@ -314,9 +314,12 @@ class DeliveryStore {
 
     /** Local pending rows carrying a transactionId that is being cancelled at Novu. */
     int cancelPendingByTransaction(String transactionId, UUID except, Instant now, String reason) {
+        // Only the transactionId index can serve this: beside a plain status condition, PostgreSQL without
+        // statistics yet (an outbox that grew from empty within the last minute) read every pending row through the
+        // status index, 5,000 of 5,000 in a test, to cancel one.
         return jdbc.sql("update delivery set status = 'cancelled', finished_at = :now, last_error = :reason"
-                        + " where transaction_id = :tx and status = 'pending' and id <> :except"
-                        + " and method <> 'DELETE' and method <> 'LOCAL'")
+                        + " where transaction_id = :tx and (case when status = 'pending' and method <> 'DELETE'"
+                        + " and method <> 'LOCAL' then id <> :except else false end)")
                 .param("now", at(now))
                 .param("reason", reason)
                 .param("tx", transactionId)
