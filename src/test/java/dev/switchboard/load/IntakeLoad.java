@@ -40,6 +40,7 @@ import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.locks.LockSupport;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.jspecify.annotations.Nullable;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.ObjectNode;
@@ -1396,17 +1397,17 @@ public final class IntakeLoad {
             }
             List<String> runs = new ArrayList<>();
             try (Connection c = connect();
-                    var s = c.prepareStatement("select relname, last_autovacuum >= ?, last_autoanalyze >= ?"
+                    var s = c.prepareStatement("select relname, last_autovacuum, last_autoanalyze"
                             + " from pg_stat_user_tables where last_autovacuum >= ? or last_autoanalyze >= ?"
                             + " order by relname")) {
-                for (int i = 1; i <= 4; i++) {
-                    s.setObject(i, since);
-                }
+                s.setObject(1, since);
+                s.setObject(2, since);
                 try (ResultSet rs = s.executeQuery()) {
                     while (rs.next()) {
+                        // When each ended, in seconds into the phase: to line up with its slow seconds.
                         runs.add(rs.getString(1)
-                                + (rs.getBoolean(2) ? " vacuum" : "")
-                                + (rs.getBoolean(3) ? " analyze" : ""));
+                                + ended(" vacuum", rs.getObject(2, OffsetDateTime.class), since)
+                                + ended(" analyze", rs.getObject(3, OffsetDateTime.class), since));
                     }
                 }
             }
@@ -1436,6 +1437,12 @@ public final class IntakeLoad {
             }
             long since = checkpoints() - before;
             return since == 0 ? " [no checkpoint]" : " [checkpoints: " + since + "]";
+        }
+
+        private static String ended(String what, @Nullable OffsetDateTime at, OffsetDateTime since) {
+            return at == null || at.isBefore(since)
+                    ? ""
+                    : what + " (ended at " + Duration.between(since, at).toSeconds() + " s)";
         }
 
         Set<String> messageIds() throws SQLException {
