@@ -74,7 +74,7 @@ public final class IntakeLoad {
     private final AtomicLong sequence = new AtomicLong();
     /**
      * The open loop's senders, one kept-alive connection each, shared by the warm-up and the measured phase: a pool
-     * per phase opened 64 new connections at the start of the measured second, and its first seconds held most of
+     * per phase opened 64 new connections at the start of the measured phase, whose first seconds held most of
      * the phase's slow requests. Daemon threads: nothing to shut down.
      */
     private final ExecutorService trackDrivers = Executors.newFixedThreadPool(64, task -> {
