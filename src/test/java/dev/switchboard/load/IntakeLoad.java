@@ -469,7 +469,6 @@ public final class IntakeLoad {
 
     // ---------------------------------------------------------------------------------------------- load
 
-    /** Clients posting batches back to back until the time is up; with {@code acks}, records what was answered. */
     /**
      * {@code --rounds N}: N-1 more storage floor and {@code /v1/batch} phases, alternating, after the first pair.
      * On this shared machine the floor alone moved by a third between runs of one build, and the ratio with it;
@@ -514,6 +513,7 @@ public final class IntakeLoad {
                 walPerEvent(walBefore, database.walPosition(), phase.events));
     }
 
+    /** Clients posting batches back to back until the time is up; with {@code acks}, records what was answered. */
     private Phase closedLoop(Server server, String path, int clients, int batch, Duration duration, Acks acks)
             throws InterruptedException {
         ExecutorService pool = Executors.newFixedThreadPool(clients);
@@ -1420,10 +1420,8 @@ public final class IntakeLoad {
                 return 0;
             }
             try (Connection c = connect();
-                    Statement s = c.createStatement();
-                    ResultSet rs = s.executeQuery("select checkpoints_timed + checkpoints_req from pg_stat_bgwriter")) {
-                rs.next();
-                return rs.getLong(1);
+                    Statement s = c.createStatement()) {
+                return single(s, "select checkpoints_timed + checkpoints_req from pg_stat_bgwriter");
             }
         }
 
