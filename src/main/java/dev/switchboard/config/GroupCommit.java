@@ -15,8 +15,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Group commit: callers (request threads at intake, dispatch workers) hand their writes to one writer thread,
- * which stores everything that queued up while it was busy (and, if asked, what comes within a short wait: always,
+ * Group commit: callers (request threads at intake, dispatch workers) hand their writes to a writer thread (or
+ * several), which stores everything that queued up while it was busy (and, if asked, what comes within a short wait: always,
  * or only while writes keep coming) in one transaction and then answers every waiting request. Under load a commit carries many requests, so the cost of
  * a commit (a file sync on H2, a WAL flush on PostgreSQL, the pages H2 rewrites) is shared; with no load a request
  * waits for exactly one commit, as before. Nothing is answered before its transaction committed.
@@ -44,10 +44,9 @@ public final class GroupCommit<W, R> {
     private final long gatherNanos;
     private final boolean gatherUnderLoadOnly;
     private final String name;
-    /** When the latest write the writer took was submitted ({@link System#nanoTime()}); writer thread only. */
-    private long lastSubmitted = System.nanoTime() - TimeUnit.DAYS.toNanos(1);
+    private final int writerCount;
 
-    private @Nullable Thread writer;
+    private List<Thread> writers = List.of();
     private volatile boolean running;
 
     private record Pending<W, R>(W write, CompletableFuture<R> result, long submitted) {}
@@ -60,7 +59,7 @@ public final class GroupCommit<W, R> {
      */
     public GroupCommit(
             String name, GroupStore<W, R> group, Function<W, R> alone, ToIntFunction<W> weight, int maxWeight) {
-        this(name, group, alone, weight, maxWeight, Duration.ZERO, false);
+        this(name, group, alone, weight, maxWeight, Duration.ZERO, false, 1);
     }
 
     /**
@@ -73,6 +72,8 @@ public final class GroupCommit<W, R> {
      *     {@code gather} before the group's first), and then at most until the first has waited {@code gather}
      *     in all: a request that comes alone is stored at once, and under load no request waits longer than that
      *     for its group to fill
+     * @param writerCount how many writer threads form and store groups: more than one lets one group's inserts
+     *     run while another commits
      */
     public GroupCommit(
             String name,
@@ -81,7 +82,8 @@ public final class GroupCommit<W, R> {
             ToIntFunction<W> weight,
             int maxWeight,
             Duration gather,
-            boolean gatherUnderLoadOnly) {
+            boolean gatherUnderLoadOnly,
+            int writerCount) {
         this.group = group;
         this.alone = alone;
         this.weight = weight;
@@ -89,38 +91,47 @@ public final class GroupCommit<W, R> {
         this.gatherNanos = gather.toNanos();
         this.gatherUnderLoadOnly = gatherUnderLoadOnly;
         this.name = name;
+        if (writerCount < 1) {
+            throw new IllegalArgumentException(name + " needs a writer thread, not " + writerCount);
+        }
+        this.writerCount = writerCount;
     }
 
     /**
-     * Starts a writer thread. A stopped instance can start again (Spring stops and restarts lifecycle beans, and
-     * its test framework pauses cached contexts that way), so each start has a thread of its own.
+     * Starts the writer threads. A stopped instance can start again (Spring stops and restarts lifecycle beans,
+     * and its test framework pauses cached contexts that way), so each start has threads of its own.
      */
     public synchronized void start() {
         if (running) {
             return;
         }
-        Thread thread = new Thread(this::run, name);
-        thread.setDaemon(true);
-        writer = thread;
+        List<Thread> threads = new ArrayList<>();
+        for (int i = 0; i < writerCount; i++) {
+            Thread thread = new Thread(this::run, writerCount == 1 ? name : name + "-" + (i + 1));
+            thread.setDaemon(true);
+            threads.add(thread);
+        }
+        writers = threads;
         running = true;
-        thread.start();
+        threads.forEach(Thread::start);
     }
 
-    /** Stores what is queued, then stops the writer; later writes are stored by their callers. */
+    /** Stores what is queued, then stops the writers; later writes are stored by their callers. */
     public synchronized void stop() {
         // No interrupt: an interrupted thread inside H2's file I/O closes the database file.
         running = false;
-        Thread thread = writer;
         boolean interrupted = false;
-        while (thread != null && thread.isAlive()) {
-            try {
-                thread.join();
-            } catch (InterruptedException e) {
-                // The writer finishes its group in any case; wait for it, and keep the caller's interrupt.
-                interrupted = true;
+        for (Thread thread : writers) {
+            while (thread.isAlive()) {
+                try {
+                    thread.join();
+                } catch (InterruptedException e) {
+                    // A writer finishes its group in any case; wait for it, and keep the caller's interrupt.
+                    interrupted = true;
+                }
             }
         }
-        writer = null;
+        writers = List.of();
         storeLeftAlone();
         if (interrupted) {
             Thread.currentThread().interrupt();
@@ -133,7 +144,7 @@ public final class GroupCommit<W, R> {
         left.forEach(this::storeAlone);
     }
 
-    /** How many writes wait for the writer. */
+    /** How many writes wait for a writer. */
     public int queued() {
         return queue.size();
     }
@@ -181,6 +192,8 @@ public final class GroupCommit<W, R> {
     }
 
     private void run() {
+        // When the latest write this writer took was submitted (System.nanoTime()).
+        long lastSubmitted = System.nanoTime() - TimeUnit.DAYS.toNanos(1);
         List<Pending<W, R>> batch = new ArrayList<>();
         while (running) {
             try {
@@ -190,7 +203,7 @@ public final class GroupCommit<W, R> {
                 }
                 batch.add(first);
                 int total = weight.applyAsInt(first.write());
-                long gathered = gatherDeadline(first);
+                long gathered = gatherDeadline(first, lastSubmitted);
                 Pending<W, R> next;
                 while (total < maxWeight && (next = nextBefore(gathered)) != null) {
                     batch.add(next);
@@ -217,7 +230,7 @@ public final class GroupCommit<W, R> {
     }
 
     /** Until when ({@link System#nanoTime()}) the group that starts with {@code first} waits for more writes. */
-    private long gatherDeadline(Pending<W, R> first) {
+    private long gatherDeadline(Pending<W, R> first, long lastSubmitted) {
         if (!gatherUnderLoadOnly) {
             return System.nanoTime() + gatherNanos;
         }

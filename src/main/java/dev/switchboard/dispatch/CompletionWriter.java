@@ -45,7 +45,7 @@ class CompletionWriter implements SmartLifecycle {
 
     CompletionWriter(DeliveryStore store) {
         this.commits = new GroupCommit<>(
-                "dispatch-completions", store::recordAll, store::record, c -> 1, MAX_GROUP, GATHER, false);
+                "dispatch-completions", store::recordAll, store::record, c -> 1, MAX_GROUP, GATHER, false, 1);
     }
 
     /**

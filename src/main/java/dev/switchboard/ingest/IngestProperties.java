@@ -30,10 +30,17 @@ import org.springframework.validation.annotation.Validated;
  *     see the real values
  * @param groupCommitRequestMessages requests of at most this many messages (a {@code /v1/track} call, a small
  *     batch) share one transaction with the requests arriving at the same time (group commit), so a commit is
- *     not paid per message; larger requests commit on their own, their commit already shared by their messages.
- *     0 turns group commit off
+ *     not paid per message; one writer thread stores them, waiting up to {@code commitGather} for company
  * @param commitGroupMessages the most messages one shared transaction stores: larger groups share a commit
- *     among more requests, smaller ones answer each sooner
+ *     among more requests, smaller ones answer each sooner. A request of this many messages or more commits on
+ *     its own
+ * @param batchCommitWriters how many writer threads store the larger requests (batches), each taking the
+ *     batches that queued up while it was busy into one transaction, without waiting for more. A commit shared by
+ *     several batches writes each H2 index page it touched once and flushes PostgreSQL's WAL once, and with two
+ *     writers one inserts while the other commits (load run, 8 clients sending batches of 100: H2 12,841 and
+ *     14,129 events/s against 11,348 and 11,727 with each batch committing on its own, 11,476 and 12,878 with
+ *     one writer, 11,593 and 12,362 with three; PostgreSQL 17,753 and 21,841 against 16,448 and 19,307). 0:
+ *     each batch commits on its own
  * @param commitGather while requests keep arriving (the previous one came less than this before), how long a
  *     request waits at most for others to join its transaction; a request that comes alone is stored at once.
  *     On H2 a commit writes every index page it touched again, so a commit shared by more requests costs each
@@ -70,6 +77,7 @@ public record IngestProperties(
 
         @DefaultValue("10") @PositiveOrZero @Max(2500) int groupCommitRequestMessages,
         @DefaultValue("500") @Positive @Max(100_000) int commitGroupMessages,
+        @DefaultValue("2") @PositiveOrZero @Max(16) int batchCommitWriters,
 
         @Nullable @DurationMin(millis = 0) @DurationMax(seconds = 1)
         Duration commitGather) {

@@ -30,7 +30,8 @@ import tools.jackson.databind.json.JsonMapper;
  * The intake transaction: finds which messageIds are new, then writes every message (routed, no match, duplicate
  * or rejected; a new one marked as its messageId's first copy), the decisions and the deliveries of the new ones.
  * Besides that one read, only writes: everything else happened before.
- * Small requests arriving together share a transaction ({@link GroupCommit}); each is answered once it committed.
+ * Small requests arriving together share a transaction ({@link GroupCommit}), and so do batches (on writers of
+ * their own); each is answered once it committed.
  */
 @Component
 class IntakeWriter implements SmartLifecycle {
@@ -47,6 +48,7 @@ class IntakeWriter implements SmartLifecycle {
     private final MessageMasking masking;
     private final MeterRegistry meters;
     private final GroupCommit<Write, Stored> commits;
+    private final GroupCommit<Write, Stored> batchCommits;
     private final DistributionSummary groupSizes;
 
     IntakeWriter(
@@ -77,7 +79,17 @@ class IntakeWriter implements SmartLifecycle {
                 write -> write.items().size(),
                 properties.commitGroupMessages(),
                 commitGather(properties, dataSource),
-                true);
+                true,
+                1);
+        this.batchCommits = new GroupCommit<>(
+                "intake-batch-writer",
+                this::storeAll,
+                this::storeAlone,
+                write -> write.items().size(),
+                properties.commitGroupMessages(),
+                Duration.ZERO,
+                false,
+                Math.max(1, properties.batchCommitWriters()));
         this.groupSizes = DistributionSummary.builder("switchboard.intake.commit.requests")
                 .description("requests stored per intake transaction")
                 .register(meters);
@@ -101,15 +113,19 @@ class IntakeWriter implements SmartLifecycle {
 
     /**
      * Stores a request's messages; returns once they are committed. A small request shares its transaction with
-     * others arriving at the same time; a large one has its own.
+     * others arriving at the same time, a batch with the batches that queued up meanwhile; one of
+     * {@code commitGroupMessages} messages or more has its own.
      */
     IntakeResult store(String source, List<IntakeItem> items, List<RoutedMessage> routed, Instant receivedAt) {
         Write write = new Write(source, items, routed, receivedAt);
-        if (items.size() > properties.groupCommitRequestMessages()) {
-            // One writer thread stores the groups: a large batch would hold it up while gaining nothing.
-            return storeAlone(write).result();
+        if (items.size() <= properties.groupCommitRequestMessages()) {
+            return commits.store(write).result();
         }
-        return commits.store(write).result();
+        if (items.size() < properties.commitGroupMessages() && properties.batchCommitWriters() > 0) {
+            // Batches have writers of their own: a batch would hold up the small requests' writer.
+            return batchCommits.store(write).result();
+        }
+        return storeAlone(write).result();
     }
 
     private Stored storeAlone(Write write) {
@@ -153,11 +169,13 @@ class IntakeWriter implements SmartLifecycle {
     @Override
     public void start() {
         commits.start();
+        batchCommits.start();
     }
 
     @Override
     public void stop() {
         commits.stop();
+        batchCommits.stop();
     }
 
     @Override

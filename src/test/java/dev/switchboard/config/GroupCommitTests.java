@@ -112,7 +112,7 @@ class GroupCommitTests {
     void writesWithinTheGatherWaitShareAGroupThatIsStoredOnceFull() throws Exception {
         // A wait far longer than the test: the group is stored because it is full, not because the wait ran out.
         var gathering = new GroupCommit<String, String>(
-                "gathering-writer", this::storeAll, this::storeAlone, write -> 1, 3, Duration.ofMinutes(5), false);
+                "gathering-writer", this::storeAll, this::storeAlone, write -> 1, 3, Duration.ofMinutes(5), false, 1);
         gathering.start();
         try {
             Future<String> first = callers.submit(() -> gathering.store("first"));
@@ -135,7 +135,7 @@ class GroupCommitTests {
     void gatheringUnderLoadOnlyStoresALoneWriteAtOnceAndGroupsWritesThatFollowClosely() throws Exception {
         // A wait far longer than the test: were the lone write held for it, the first get would time out.
         var underLoad = new GroupCommit<String, String>(
-                "under-load-writer", this::storeAll, this::storeAlone, write -> 1, 3, Duration.ofMinutes(5), true);
+                "under-load-writer", this::storeAll, this::storeAlone, write -> 1, 3, Duration.ofMinutes(5), true, 1);
         underLoad.start();
         try {
             assertThat(callers.submit(() -> underLoad.store("alone")).get(10, TimeUnit.SECONDS))
@@ -155,6 +155,30 @@ class GroupCommitTests {
             assertThat(transactions.get(1)).containsExactlyInAnyOrder("first", "second", "third");
         } finally {
             underLoad.stop();
+        }
+    }
+
+    @Test
+    void withTwoWritersOneStoresWhileTheOtherIsStillInItsTransaction() throws Exception {
+        var twoWriters = new GroupCommit<String, String>(
+                "two-writers", this::storeAll, this::storeAlone, write -> 1, 3, Duration.ZERO, false, 2);
+        twoWriters.start();
+        try {
+            Future<String> slow = callers.submit(() -> twoWriters.store("slow"));
+            assertThat(insideFirst.await(10, TimeUnit.SECONDS)).isTrue();
+
+            // The first writer is held inside its transaction; the second one takes these meanwhile.
+            assertThat(callers.submit(() -> twoWriters.store("a")).get(10, TimeUnit.SECONDS))
+                    .isEqualTo("stored a");
+            assertThat(callers.submit(() -> twoWriters.store("b")).get(10, TimeUnit.SECONDS))
+                    .isEqualTo("stored b");
+            assertThat(slow).isNotDone();
+
+            releaseFirst.countDown();
+            assertThat(slow.get(10, TimeUnit.SECONDS)).isEqualTo("stored slow");
+            assertThat(transactions).containsExactly(List.of("a"), List.of("b"), List.of("slow"));
+        } finally {
+            twoWriters.stop();
         }
     }
 

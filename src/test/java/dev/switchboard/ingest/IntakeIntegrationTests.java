@@ -11,6 +11,7 @@ import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
 import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -378,6 +379,57 @@ class IntakeIntegrationTests {
                         .query(Integer.class)
                         .single())
                 .isEqualTo(requests);
+    }
+
+    @Test
+    void concurrentBatchesRepeatingAMessageIdStoreItOnceAndEveryOtherMessage() throws Exception {
+        // Batches above group-commit-request-messages go to the batch writers: two of them store groups at the same
+        // time, so the shared id can be new to both transactions; the unique first-copy index settles it.
+        String shared = "{\"type\":\"track\",\"userId\":\"" + userId + "\",\"event\":\"Raced\","
+                + "\"messageId\":\"batch-race-" + userId + "\"}";
+        int requests = 12;
+        int own = 11;
+        ExecutorService senders = Executors.newFixedThreadPool(requests);
+        try {
+            List<Future<HttpResponse<String>>> answers = IntStream.range(0, requests)
+                    .mapToObj(i -> {
+                        List<String> messages = new ArrayList<>();
+                        messages.add(shared);
+                        for (int m = 0; m < own; m++) {
+                            messages.add("{\"type\":\"track\",\"userId\":\"" + userId
+                                    + "\",\"event\":\"Batched\",\"messageId\":\"batched-" + i + "-" + m + "-"
+                                    + userId + "\"}");
+                        }
+                        return senders.submit(() -> client.post(
+                                "/v1/batch",
+                                batch(messages.toArray(String[]::new)),
+                                "Authorization",
+                                writeKeyHeader()));
+                    })
+                    .toList();
+            int accepted = 0;
+            for (Future<HttpResponse<String>> answer : answers) {
+                HttpResponse<String> response = answer.get(30, TimeUnit.SECONDS);
+                assertThat(response.statusCode()).isEqualTo(200);
+                accepted += body(response).path("accepted").asInt();
+            }
+            assertThat(accepted).isEqualTo(requests * own + 1);
+        } finally {
+            senders.shutdownNow();
+        }
+        assertThat(jdbc.sql("select status from event_message where message_id = ?")
+                        .param("batch-race-" + userId)
+                        .query(String.class)
+                        .list())
+                .hasSize(requests)
+                .filteredOn("duplicate"::equals)
+                .hasSize(requests - 1);
+        assertThat(jdbc.sql("select count(*) from event_message where user_id = ? and event = 'Batched'"
+                                + " and status <> 'duplicate'")
+                        .param(userId)
+                        .query(Integer.class)
+                        .single())
+                .isEqualTo(requests * own);
     }
 
     @Test
