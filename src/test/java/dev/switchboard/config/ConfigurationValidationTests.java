@@ -26,6 +26,7 @@ class ConfigurationValidationTests {
                 "switchboard.ingest.dedupe-window=soon        | switchboard.ingest.dedupe-window",
                 "switchboard.ingest.commit-gather=-1ms        | switchboard.ingest.commit-gather",
                 "switchboard.ingest.commit-gather=5s          | switchboard.ingest.commit-gather",
+                "switchboard.ingest.batch-commit-writers=17   | switchboard.ingest.batch-commit-writers",
                 "switchboard.novu.read-timeout=10 parsecs     | switchboard.novu.read-timeout",
             })
     void invalidSettingStopsTheStartNamingTheProperty(String setting, String property, CapturedOutput output) {
