@@ -83,10 +83,12 @@ public record IngestProperties(
         Duration commitGather) {
 
     /**
-     * The commit gather on H2 when none is configured. At 600 {@code /v1/track} requests/s 3 ms cut the intake
-     * writer's CPU per request by a quarter; at 1,000/s 6 ms took Switchboard's CPU from 1,302-1,700 ms per 1,000
-     * requests to 686-1,055 (a commit shared by about six requests instead of three) and, with the machine less
-     * busy, the p99 from 37-66 ms to 20-31, for about 1 ms more at the p50 (three alternating track-only runs each).
+     * The commit gather on H2 when none is configured: a trade of CPU (each H2 commit writes every index page it
+     * touched again) against waiting. On the 2-core machine of the load runs, {@code /v1/track} at 1,000
+     * requests/s after a 30 s warm-up: 0 ms p50 1.1 / p99 14.9 ms at 943 ms of Switchboard's CPU per 1,000
+     * requests; 1 ms 1.2 / 10.3, 1.0 / 8.6 ms at 673-676; 3 ms 3.4 / 13.5, 3.4 / 12.5 ms at 535-541; 6 ms 6.5 / 16.2,
+     * 6.2 / 16.9 ms at 541-549. On a slower machine (an earlier session's) every commit weighed more and 6 ms beat 3
+     * ms (p99 20-31 against 37-66 ms), so a busier or slower installation may want a longer gather.
      */
-    public static final Duration DEFAULT_H2_COMMIT_GATHER = Duration.ofMillis(6);
+    public static final Duration DEFAULT_H2_COMMIT_GATHER = Duration.ofMillis(1);
 }
