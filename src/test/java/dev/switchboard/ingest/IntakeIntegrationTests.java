@@ -345,35 +345,15 @@ class IntakeIntegrationTests {
         String shared = "{\"type\":\"track\",\"userId\":\"" + userId + "\",\"event\":\"Raced\","
                 + "\"messageId\":\"race-" + userId + "\"}";
         int requests = 12;
-        ExecutorService senders = Executors.newFixedThreadPool(requests);
-        try {
-            List<Future<HttpResponse<String>>> answers = IntStream.range(0, requests)
-                    .mapToObj(i -> senders.submit(() -> client.post(
-                            "/v1/batch",
-                            batch(
-                                    shared,
-                                    "{\"type\":\"track\",\"userId\":\"" + userId
-                                            + "\",\"event\":\"Own\",\"messageId\":\"own-" + i + "-" + userId + "\"}"),
-                            "Authorization",
-                            writeKeyHeader())))
-                    .toList();
-            int accepted = 0;
-            for (Future<HttpResponse<String>> answer : answers) {
-                HttpResponse<String> response = answer.get(30, TimeUnit.SECONDS);
-                assertThat(response.statusCode()).isEqualTo(200);
-                accepted += body(response).path("accepted").asInt();
-            }
-            assertThat(accepted).isEqualTo(requests + 1);
-        } finally {
-            senders.shutdownNow();
-        }
-        assertThat(jdbc.sql("select status from event_message where message_id = ?")
-                        .param("race-" + userId)
-                        .query(String.class)
-                        .list())
-                .hasSize(requests)
-                .filteredOn("duplicate"::equals)
-                .hasSize(requests - 1);
+        List<String> batches = IntStream.range(0, requests)
+                .mapToObj(i -> batch(
+                        shared,
+                        "{\"type\":\"track\",\"userId\":\"" + userId + "\",\"event\":\"Own\",\"messageId\":\"own-" + i
+                                + "-" + userId + "\"}"))
+                .toList();
+
+        assertThat(postAllAtOnce(batches)).isEqualTo(requests + 1);
+        assertStoredOnceAmongDuplicates("race-" + userId, requests);
         assertThat(jdbc.sql("select count(*) from event_message where user_id = ? and event = 'Own'")
                         .param(userId)
                         .query(Integer.class)
@@ -389,23 +369,35 @@ class IntakeIntegrationTests {
                 + "\"messageId\":\"batch-race-" + userId + "\"}";
         int requests = 12;
         int own = 11;
-        ExecutorService senders = Executors.newFixedThreadPool(requests);
+        List<String> batches = IntStream.range(0, requests)
+                .mapToObj(i -> {
+                    List<String> messages = new ArrayList<>(List.of(shared));
+                    for (int m = 0; m < own; m++) {
+                        messages.add("{\"type\":\"track\",\"userId\":\"" + userId
+                                + "\",\"event\":\"Batched\",\"messageId\":\"batched-" + i + "-" + m + "-" + userId
+                                + "\"}");
+                    }
+                    return batch(messages.toArray(String[]::new));
+                })
+                .toList();
+
+        assertThat(postAllAtOnce(batches)).isEqualTo(requests * own + 1);
+        assertStoredOnceAmongDuplicates("batch-race-" + userId, requests);
+        assertThat(jdbc.sql("select count(*) from event_message where user_id = ? and event = 'Batched'"
+                                + " and status <> 'duplicate'")
+                        .param(userId)
+                        .query(Integer.class)
+                        .single())
+                .isEqualTo(requests * own);
+    }
+
+    /** Posts every batch at the same time; returns how many messages the answers accepted in all. */
+    private int postAllAtOnce(List<String> batches) throws Exception {
+        ExecutorService senders = Executors.newFixedThreadPool(batches.size());
         try {
-            List<Future<HttpResponse<String>>> answers = IntStream.range(0, requests)
-                    .mapToObj(i -> {
-                        List<String> messages = new ArrayList<>();
-                        messages.add(shared);
-                        for (int m = 0; m < own; m++) {
-                            messages.add("{\"type\":\"track\",\"userId\":\"" + userId
-                                    + "\",\"event\":\"Batched\",\"messageId\":\"batched-" + i + "-" + m + "-"
-                                    + userId + "\"}");
-                        }
-                        return senders.submit(() -> client.post(
-                                "/v1/batch",
-                                batch(messages.toArray(String[]::new)),
-                                "Authorization",
-                                writeKeyHeader()));
-                    })
+            List<Future<HttpResponse<String>>> answers = batches.stream()
+                    .map(body ->
+                            senders.submit(() -> client.post("/v1/batch", body, "Authorization", writeKeyHeader())))
                     .toList();
             int accepted = 0;
             for (Future<HttpResponse<String>> answer : answers) {
@@ -413,23 +405,20 @@ class IntakeIntegrationTests {
                 assertThat(response.statusCode()).isEqualTo(200);
                 accepted += body(response).path("accepted").asInt();
             }
-            assertThat(accepted).isEqualTo(requests * own + 1);
+            return accepted;
         } finally {
             senders.shutdownNow();
         }
+    }
+
+    private void assertStoredOnceAmongDuplicates(String messageId, int copies) {
         assertThat(jdbc.sql("select status from event_message where message_id = ?")
-                        .param("batch-race-" + userId)
+                        .param(messageId)
                         .query(String.class)
                         .list())
-                .hasSize(requests)
+                .hasSize(copies)
                 .filteredOn("duplicate"::equals)
-                .hasSize(requests - 1);
-        assertThat(jdbc.sql("select count(*) from event_message where user_id = ? and event = 'Batched'"
-                                + " and status <> 'duplicate'")
-                        .param(userId)
-                        .query(Integer.class)
-                        .single())
-                .isEqualTo(requests * own);
+                .hasSize(copies - 1);
     }
 
     @Test
