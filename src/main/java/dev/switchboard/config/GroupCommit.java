@@ -16,13 +16,14 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Group commit: callers (request threads at intake, dispatch workers) hand their writes to a writer thread (or
- * several), which stores everything that queued up while it was busy (and, if asked, what comes within a short wait: always,
- * or only while writes keep coming) in one transaction and then answers every waiting request. Under load a commit carries many requests, so the cost of
- * a commit (a file sync on H2, a WAL flush on PostgreSQL, the pages H2 rewrites) is shared; with no load a request
- * waits for exactly one commit, as before. Nothing is answered before its transaction committed.
+ * several), which stores everything that queued up while it was busy (and, if asked, what comes within a short
+ * wait: always, or only while writes keep coming) in one transaction and then answers every waiting request. Under
+ * load a commit carries many requests, so the cost of a commit (a file sync on H2, a WAL flush on PostgreSQL, the
+ * pages H2 rewrites) is shared; with no load a request waits for exactly one commit, as before. Nothing is answered
+ * before its transaction committed.
  *
- * <p>If a group fails (a messageId stored by another instance in between, a value the database refuses), each of
- * its writes is stored again on its own, so one bad request cannot fail the others.
+ * <p>If a group fails (a messageId stored by another writer or instance in between, a value the database refuses),
+ * each of its writes is stored again on its own, so one bad request cannot fail the others.
  *
  * @param <W> a write
  * @param <R> what storing one write returns to its caller
