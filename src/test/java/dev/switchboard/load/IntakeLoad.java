@@ -571,6 +571,7 @@ public final class IntakeLoad {
         // as a few seconds holding most of them, a saturated machine as every second holding some.
         AtomicIntegerArray slow = new AtomicIntegerArray((int) duration.toSeconds() + 1);
         long start = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(50);
+        DiskWrites diskWrites = new DiskWrites(start, (int) duration.toSeconds());
         for (int i = 0; i < requests; i++) {
             long planned = start + i * period;
             long wait = planned - System.nanoTime();
@@ -604,7 +605,12 @@ public final class IntakeLoad {
         if (!answered.await(120, TimeUnit.SECONDS)) {
             recorder.error(answered.getCount() + " requests unanswered after 120 s");
         }
+        diskWrites.close();
         System.out.println("  /v1/track requests over 10 ms, by second of the phase: " + bySecond(slow));
+        String written = diskWrites.bySecond();
+        if (!written.isEmpty()) {
+            System.out.println("  disk writes, " + written);
+        }
         return Phase.of(List.of(recorder), (System.nanoTime() - start) / 1e9);
     }
 

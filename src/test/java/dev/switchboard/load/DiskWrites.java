@@ -1,0 +1,88 @@
+package dev.switchboard.load;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.concurrent.atomic.AtomicLongArray;
+
+/**
+ * Megabytes written to the machine's disks in each second of a load phase, read from Linux's
+ * {@code /proc/diskstats} ten times a second. A commit waits for its WAL flush, and a flush waits behind whatever
+ * else the disk is writing: the kernel writing back the page cache a batch phase left dirty showed up as one
+ * second of 1.5-2 GB/s holding most of a {@code /v1/track} phase's slow requests. Printed beside the slow requests
+ * per second, a stall of that kind names itself. Off Linux it reports nothing.
+ */
+final class DiskWrites implements AutoCloseable {
+
+    private static final Path DISKSTATS = Path.of("/proc/diskstats");
+    private static final long SECTOR_BYTES = 512;
+
+    private final AtomicLongArray bytesBySecond;
+    private final long start;
+    private final Thread sampler;
+    private volatile boolean running = true;
+
+    /** Starts sampling; second 0 begins at {@code start} ({@link System#nanoTime()}). */
+    DiskWrites(long start, int seconds) {
+        this.start = start;
+        this.bytesBySecond = new AtomicLongArray(seconds + 1);
+        this.sampler = new Thread(this::sample, "disk-writes");
+        sampler.setDaemon(true);
+        if (Files.isReadable(DISKSTATS)) {
+            sampler.start();
+        }
+    }
+
+    private void sample() {
+        long previous = sectorsWritten();
+        while (running) {
+            try {
+                Thread.sleep(100);
+            } catch (InterruptedException e) {
+                return;
+            }
+            long now = sectorsWritten();
+            int second = (int) ((System.nanoTime() - start) / 1_000_000_000L);
+            if (second >= 0 && second < bytesBySecond.length()) {
+                bytesBySecond.addAndGet(second, (now - previous) * SECTOR_BYTES);
+            }
+            previous = now;
+        }
+    }
+
+    /** Sectors written to whole disks (not partitions, loop or RAM devices) since boot. */
+    private static long sectorsWritten() {
+        try {
+            long sectors = 0;
+            for (String line : Files.readAllLines(DISKSTATS)) {
+                String[] fields = line.trim().split("\\s+");
+                String device = fields[2];
+                boolean wholeDisk = Files.exists(Path.of("/sys/block", device, "device"));
+                if (wholeDisk && fields.length > 9) {
+                    sectors += Long.parseLong(fields[9]);
+                }
+            }
+            return sectors;
+        } catch (IOException | RuntimeException e) {
+            return 0;
+        }
+    }
+
+    /** "MB by second: 12 18 1520 ..." or empty when nothing could be read. */
+    String bySecond() {
+        if (!Files.isReadable(DISKSTATS)) {
+            return "";
+        }
+        StringBuilder out = new StringBuilder("MB by second of the phase:");
+        for (int second = 0; second < bytesBySecond.length(); second++) {
+            out.append(' ').append(Math.round(bytesBySecond.get(second) / 1e6));
+        }
+        return out.toString();
+    }
+
+    @Override
+    public void close() {
+        running = false;
+        sampler.interrupt();
+    }
+}
