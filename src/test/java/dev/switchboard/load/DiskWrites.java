@@ -3,7 +3,10 @@ package dev.switchboard.load;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Set;
 import java.util.concurrent.atomic.AtomicLongArray;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
 
 /**
  * Megabytes written to the machine's disks in each second of a load phase, read from Linux's
@@ -18,6 +21,7 @@ final class DiskWrites implements AutoCloseable {
     private static final long SECTOR_BYTES = 512;
 
     private final AtomicLongArray bytesBySecond;
+    private final Set<String> disks = wholeDisks();
     private final long start;
     private final Thread sampler;
     private volatile boolean running = true;
@@ -50,15 +54,24 @@ final class DiskWrites implements AutoCloseable {
         }
     }
 
-    /** Sectors written to whole disks (not partitions, loop or RAM devices) since boot. */
-    private static long sectorsWritten() {
+    /** Whole disks (not partitions, loop or RAM devices): block devices backed by a device. Looked up once. */
+    private static Set<String> wholeDisks() {
+        try (Stream<Path> devices = Files.list(Path.of("/sys/block"))) {
+            return devices.filter(device -> Files.exists(device.resolve("device")))
+                    .map(device -> device.getFileName().toString())
+                    .collect(Collectors.toSet());
+        } catch (IOException | RuntimeException e) {
+            return Set.of();
+        }
+    }
+
+    /** Sectors written to the whole disks since boot. */
+    private long sectorsWritten() {
         try {
             long sectors = 0;
             for (String line : Files.readAllLines(DISKSTATS)) {
                 String[] fields = line.trim().split("\\s+");
-                String device = fields[2];
-                boolean wholeDisk = Files.exists(Path.of("/sys/block", device, "device"));
-                if (wholeDisk && fields.length > 9) {
+                if (fields.length > 9 && disks.contains(fields[2])) {
                     sectors += Long.parseLong(fields[9]);
                 }
             }
