@@ -8,6 +8,7 @@
 # Options (defaults): --db h2,postgres --messages 5000000 --queries 30 --chunk 250000 --heap 512m
 #   --dir <folder for the databases, default a new temporary one> --keep-dir (keep the databases afterwards)
 #   --out target/load/audit-results.md
+#   --h2-settings ";CACHE_SIZE=4096" (H2 searched again on the same file with these URL settings; several: "a|b")
 set -euo pipefail
 cd "$(dirname "$0")/.."
 ./mvnw -B -q ${MAVEN_OFFLINE:+-o} test-compile dependency:build-classpath \

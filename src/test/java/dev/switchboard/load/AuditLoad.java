@@ -203,7 +203,7 @@ public final class AuditLoad {
         List<Result> results = new ArrayList<>();
         try {
             for (String db : options.getOrDefault("db", "h2,postgres").split(",")) {
-                results.add(load.runOn(db.trim()));
+                results.addAll(load.runOn(db.trim()));
             }
         } finally {
             if (!options.containsKey("keep-dir")) {
@@ -222,9 +222,9 @@ public final class AuditLoad {
 
     // ---------------------------------------------------------------------------------------------- one database
 
-    private Result runOn(String db) throws Exception {
+    private List<Result> runOn(String db) throws Exception {
         print("== " + db + ": " + String.format("%,d", messages) + " messages");
-        Result result = new Result(db);
+        Result result = new Result(db, "");
         Path dir = work.resolve(db);
         try (Database database = Database.create(db, dir)) {
             Instant schema = Instant.now();
@@ -249,8 +249,42 @@ public final class AuditLoad {
                 result.diskBytes = sizeOf(dir);
             }
             print(String.format("database size on disk: %,d MB", result.diskBytes / 1_000_000));
+            List<Result> results = new ArrayList<>(List.of(result));
+            if (dialect == Dialect.H2) {
+                results.addAll(measureWithOtherH2Settings(database, dir, result, samples));
+            }
+            return results;
         }
-        return result;
+    }
+
+    /**
+     * The same filled H2 file searched again with other URL settings ({@code --h2-settings ";CACHE_SIZE=4096"},
+     * several separated by {@code |}): a setting that helps intake must not cost the search, and a second fill
+     * of the same data would take half an hour. Each variant restarts Switchboard on the file.
+     */
+    private List<Result> measureWithOtherH2Settings(Database database, Path dir, Result filled, Samples samples)
+            throws Exception {
+        List<Result> variants = new ArrayList<>();
+        for (String settings : options.getOrDefault("h2-settings", "").split("\\|")) {
+            if (settings.isBlank()) {
+                continue;
+            }
+            Database.h2Settings = settings;
+            try {
+                Result variant = new Result("h2", settings);
+                variant.load = filled.load;
+                variant.counts = filled.counts;
+                variant.diskBytes = filled.diskBytes;
+                print("== h2 again with " + settings);
+                try (Server server = startServer(database, dir.resolve("switchboard-" + variants.size() + ".log"))) {
+                    variant.timings = measure(server, samples);
+                }
+                variants.add(variant);
+            } finally {
+                Database.h2Settings = "";
+            }
+        }
+        return variants;
     }
 
     /**
@@ -625,13 +659,17 @@ public final class AuditLoad {
 
     static final class Result {
         final String db;
+        /** Extra H2 URL settings of this measurement; empty for the default URL. */
+        final String settings;
+
         Load load;
         String counts;
         long diskBytes;
         List<Timing> timings = List.of();
 
-        Result(String db) {
+        Result(String db, String settings) {
             this.db = db;
+            this.settings = settings;
         }
     }
 
@@ -646,7 +684,11 @@ public final class AuditLoad {
             out.append(String.format(
                     "%n### %s%n%nRows (messages / decisions / deliveries / attempts): %s. Load: %,d rows in %.0f s"
                             + " (%,.0f rows/s), indexes and ANALYZE %.0f s. Database on disk: %,d MB.%n%n",
-                    r.db.equals("h2") ? "H2 (file, default URL)" : "PostgreSQL 14 (embedded, synchronous_commit on)",
+                    !r.db.equals("h2")
+                            ? "PostgreSQL 14 (embedded, synchronous_commit on)"
+                            : r.settings.isEmpty()
+                                    ? "H2 (file, default URL)"
+                                    : "H2 (file, default URL + `" + r.settings + "`)",
                     r.counts,
                     r.load.rows(),
                     r.load.seconds(),
