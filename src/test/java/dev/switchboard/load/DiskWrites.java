@@ -20,8 +20,9 @@ final class DiskWrites implements AutoCloseable {
     private static final Path DISKSTATS = Path.of("/proc/diskstats");
     private static final long SECTOR_BYTES = 512;
 
+    private static final Set<String> DISKS = wholeDisks();
+
     private final AtomicLongArray bytesBySecond;
-    private final Set<String> disks = wholeDisks();
     private final long start;
     private final Thread sampler;
     private volatile boolean running = true;
@@ -65,13 +66,36 @@ final class DiskWrites implements AutoCloseable {
         }
     }
 
+    /**
+     * Writes what the page cache holds dirty to disk ({@code sync}) and says how much and how long that took. Run
+     * before each measured phase, so that it starts on a quiet disk: the kernel writes dirty pages back about 30 s
+     * after they were written ({@code vm.dirty_expire_centisecs}), and the writeback of one phase's writes, one
+     * burst of hundreds of megabytes, had landed in whichever phase came next (the storage floor's in
+     * {@code /v1/batch}, the batch phase's in {@code /v1/track}).
+     */
+    static String settle() throws InterruptedException {
+        long before = sectorsWritten();
+        long started = System.nanoTime();
+        try {
+            int exit = new ProcessBuilder("sync").inheritIO().start().waitFor();
+            if (exit != 0) {
+                return "sync exited with " + exit;
+            }
+        } catch (IOException e) {
+            return "no sync: " + e.getMessage();
+        }
+        return String.format(
+                "sync wrote %,d MB in %.1f s",
+                Math.round((sectorsWritten() - before) * SECTOR_BYTES / 1e6), (System.nanoTime() - started) / 1e9);
+    }
+
     /** Sectors written to the whole disks since boot. */
-    private long sectorsWritten() {
+    private static long sectorsWritten() {
         try {
             long sectors = 0;
             for (String line : Files.readAllLines(DISKSTATS)) {
                 String[] fields = line.trim().split("\\s+");
-                if (fields.length > 9 && disks.contains(fields[2])) {
+                if (fields.length > 9 && DISKS.contains(fields[2])) {
                     sectors += Long.parseLong(fields[9]);
                 }
             }
