@@ -51,10 +51,10 @@ public final class DispatchLoad {
                         .profiles("test")
                         .run(
                                 "--server.port=0",
-                                // The durability users get by default (application.properties): every commit
-                                // reaches the file before it returns.
+                                // The durability and page cache users get by default (application.properties):
+                                // every commit reaches the file before it returns.
                                 "--spring.datasource.url=jdbc:h2:file:" + data.resolve("switchboard")
-                                        + ";DB_CLOSE_ON_EXIT=FALSE;WRITE_DELAY=0",
+                                        + ";DB_CLOSE_ON_EXIT=FALSE;WRITE_DELAY=0;CACHE_SIZE=4096",
                                 "--switchboard.dispatch.enabled=true",
                                 "--switchboard.dispatch.poll-interval=50ms",
                                 "--switchboard.dispatch.workers=" + workers,
