@@ -7,6 +7,7 @@
 # Options (defaults): --db h2,postgres --clients 8 --batch 100 --seconds 20 --warmup-seconds 8 --track-rate 1000
 #   --track-seconds 60 --track-warmup-seconds 30 --trigger-rate 600 --drain-seconds 20 --dispatch-warmup-seconds 60 --latency-ms 5 --workers 16
 #   --heap 512m --rounds 1 (N alternating storage-floor and /v1/batch phases, with their median share)
+#   --pg-server-settings "backend_flush_after=256kB" (PostgreSQL server settings beyond the stock ones)
 #   --settle-disk true (sync before each measured phase, so it starts on a quiet disk; false: the previous phase's
 #   writeback lands in it)
 #   --app-args "--extra.switchboard=args" --jvm-args "-XX:StartFlightRecording=..."   kill mode: --mode kill --db h2 --clients 4 --kill-after-seconds 8

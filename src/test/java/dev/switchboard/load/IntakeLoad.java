@@ -147,6 +147,7 @@ public final class IntakeLoad {
                 "databases, Switchboard and GC logs in " + load.work + " (a full run leaves ~3 GB: delete it)");
         Database.h2Settings = options.getOrDefault("h2-settings", "");
         Database.pgSettings = options.getOrDefault("pg-settings", "");
+        Database.pgServerSettings = options.getOrDefault("pg-server-settings", "");
         int exit = "kill".equals(options.getOrDefault("mode", "bench")) ? load.killRun() : load.bench();
         System.exit(exit);
     }
@@ -1283,6 +1284,12 @@ public final class IntakeLoad {
         /** Extra PostgreSQL URL parameters ({@code --pg-settings "&reWriteBatchedInserts=true"}); none by default. */
         static String pgSettings = "";
 
+        /**
+         * Extra PostgreSQL server settings ({@code --pg-server-settings "backend_flush_after=256kB,x=y"}); none by
+         * default: the server as a stock installation has it, but for {@code synchronous_commit} and {@code fsync}.
+         */
+        static String pgServerSettings = "";
+
         static Database create(String kind, Path dir) throws IOException {
             Files.createDirectories(dir);
             if (kind.equals("h2")) {
@@ -1307,12 +1314,18 @@ public final class IntakeLoad {
             }
             if (kind.equals("postgres")) {
                 // zonky turns synchronous_commit off for tests; a stock server (and this run) has it on.
-                EmbeddedPostgres server = EmbeddedPostgres.builder()
+                EmbeddedPostgres.Builder builder = EmbeddedPostgres.builder()
                         .setServerConfig("synchronous_commit", "on")
                         .setServerConfig("fsync", "on")
                         .setDataDirectory(dir.resolve("pgdata"))
-                        .setCleanDataDirectory(true)
-                        .start();
+                        .setCleanDataDirectory(true);
+                for (String setting : pgServerSettings.split(",")) {
+                    if (!setting.isBlank()) {
+                        String[] nameValue = setting.split("=", 2);
+                        builder.setServerConfig(nameValue[0].trim(), nameValue[1].trim());
+                    }
+                }
+                EmbeddedPostgres server = builder.start();
                 try (Connection connection = server.getPostgresDatabase().getConnection();
                         Statement statement = connection.createStatement()) {
                     statement.execute("create database switchboard");
