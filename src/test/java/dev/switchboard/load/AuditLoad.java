@@ -612,6 +612,11 @@ public final class AuditLoad {
             call.run();
             ms[i] = (System.nanoTime() - start) / 1e6;
         }
+        // In the order they ran: a single slow call shows whether it is the first (a cold cache) or comes later.
+        StringBuilder inOrder = new StringBuilder();
+        for (double one : ms) {
+            inOrder.append(' ').append(Math.round(one));
+        }
         java.util.Arrays.sort(ms);
         Timing timing = new Timing(
                 name,
@@ -622,8 +627,8 @@ public final class AuditLoad {
                 ms[ms.length - 1],
                 found);
         print(String.format(
-                "%-40s p50 %7.1f ms  p95 %7.1f ms  max %7.1f ms  %s",
-                name, timing.p50(), timing.p95(), timing.max(), found));
+                "%-40s p50 %7.1f ms  p95 %7.1f ms  max %7.1f ms  %s;  in order (ms):%s",
+                name, timing.p50(), timing.p95(), timing.max(), found, inOrder));
         return timing;
     }
 
