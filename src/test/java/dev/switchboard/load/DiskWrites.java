@@ -68,10 +68,10 @@ final class DiskWrites implements AutoCloseable {
 
     /**
      * Writes what the page cache holds dirty to disk ({@code sync}) and says how much and how long that took. Run
-     * before each measured phase, so that it starts on a quiet disk: the kernel writes dirty pages back about 30 s
-     * after they were written ({@code vm.dirty_expire_centisecs}), and the writeback of one phase's writes, one
-     * burst of hundreds of megabytes, had landed in whichever phase came next (the storage floor's in
-     * {@code /v1/batch}, the batch phase's in {@code /v1/track}).
+     * before each measured phase, so that it starts on a quiet disk: the kernel writes a file's dirty pages back
+     * about 30 s after the file became dirty ({@code vm.dirty_expire_centisecs}), all of them at once, and the
+     * writeback of one phase's writes, a burst of hundreds of megabytes or more, had landed in whichever phase came
+     * next (the storage floor's in {@code /v1/batch}, the batch phase's in {@code /v1/track}).
      */
     static String settle() throws InterruptedException {
         long before = sectorsWritten();

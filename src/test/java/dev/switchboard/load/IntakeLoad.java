@@ -1322,6 +1322,10 @@ public final class IntakeLoad {
                 for (String setting : pgServerSettings.split(",")) {
                     if (!setting.isBlank()) {
                         String[] nameValue = setting.split("=", 2);
+                        if (nameValue.length != 2) {
+                            throw new IllegalArgumentException(
+                                    "--pg-server-settings wants name=value pairs, got: " + setting);
+                        }
                         builder.setServerConfig(nameValue[0].trim(), nameValue[1].trim());
                     }
                 }
