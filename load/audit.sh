@@ -8,6 +8,8 @@
 # Options (defaults): --db h2,postgres --messages 5000000 --queries 30 --chunk 250000 --heap 512m
 #   --dir <folder for the databases, default a new temporary one> --keep-dir (keep the databases afterwards)
 #   --out target/load/audit-results.md
+#   --app-args "--spring.datasource.hikari.maximum-pool-size=1" (Switchboard settings for an experiment)
+#   --reuse (with --dir of an earlier --keep-dir run: search its filled H2 file again, no fill)
 #   --h2-settings ";CACHE_SIZE=4096" (H2 searched again on the same file with these URL settings; several: "a|b")
 set -euo pipefail
 cd "$(dirname "$0")/.."
