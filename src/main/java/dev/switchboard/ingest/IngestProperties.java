@@ -30,7 +30,8 @@ import org.springframework.validation.annotation.Validated;
  *     see the real values
  * @param groupCommitRequestMessages requests of at most this many messages (a {@code /v1/track} call, a small
  *     batch) share one transaction with the requests arriving at the same time (group commit), so a commit is
- *     not paid per message; one writer thread stores them, waiting up to {@code commitGather} for company
+ *     not paid per message; one writer thread stores them, waiting up to {@code commitGather} for company. 0:
+ *     no request shares this writer (every request is a batch below)
  * @param commitGroupMessages the most messages one shared transaction stores: larger groups share a commit
  *     among more requests, smaller ones answer each sooner. A request of this many messages or more commits on
  *     its own

@@ -89,6 +89,7 @@ class IntakeWriter implements SmartLifecycle {
                 properties.commitGroupMessages(),
                 Duration.ZERO,
                 false,
+                // GroupCommit wants at least one writer; with 0 configured it is never started (below).
                 Math.max(1, properties.batchCommitWriters()));
         this.groupSizes = DistributionSummary.builder("switchboard.intake.commit.requests")
                 .description("requests stored per intake transaction")
@@ -169,7 +170,9 @@ class IntakeWriter implements SmartLifecycle {
     @Override
     public void start() {
         commits.start();
-        batchCommits.start();
+        if (properties.batchCommitWriters() > 0) {
+            batchCommits.start();
+        }
     }
 
     @Override
