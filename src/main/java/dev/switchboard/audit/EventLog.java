@@ -8,9 +8,7 @@ import java.sql.SQLException;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
-import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
-import java.util.Base64;
 import java.util.Collection;
 import java.util.Comparator;
 import java.util.HashMap;
@@ -18,7 +16,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 import java.util.UUID;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
@@ -33,20 +30,12 @@ import tools.jackson.databind.json.JsonMapper;
  * Reads stored messages back, newest first, with filters and a stable keyset cursor, and one message with its
  * whole chain: the rule decisions, the deliveries with their requests and every attempt.
  *
- * <p>Each filter has an index that starts with it and continues with the time (see V30), so a search reads one
- * index range; only {@code q} (a text in the payload) scans, within what the other filters and the time range
- * leave.
+ * <p>The search's SQL is {@link EventSearch}'s: each filter has an index that starts with it and continues with
+ * the time (see V30), read newest first; only {@code q} (a text in the payload) scans, within what the other
+ * filters and the time range leave.
  */
 @Service
 public class EventLog {
-
-    private static final String COLUMNS = "e.id, e.source, e.message_id, e.type, e.event, e.user_id,"
-            + " e.anonymous_id, e.status, e.reject_reason, e.received_at, e.event_timestamp";
-
-    private static final Set<String> MESSAGE_STATUSES = Set.of("no_match", "routed", "rejected", "duplicate");
-
-    private static final Set<String> DELIVERY_STATUSES =
-            Set.of("delivered", "retrying", "dead", "invalid", "dry_run", "cancelled", "failed", "pending", "sending");
 
     private static final String NOT_MATCHED = "not_matched";
 
@@ -56,9 +45,16 @@ public class EventLog {
     private final AuditProperties properties;
     private final JsonMapper json;
     private final PastDecisions pastDecisions;
+    private final EventSearch search;
 
-    EventLog(JdbcClient jdbc, AuditProperties properties, JsonMapper json, PastDecisions pastDecisions) {
+    EventLog(
+            JdbcClient jdbc,
+            AuditProperties properties,
+            JsonMapper json,
+            PastDecisions pastDecisions,
+            EventSearch search) {
         this.jdbc = jdbc;
+        this.search = search;
         this.properties = properties;
         this.json = json;
         this.pastDecisions = pastDecisions;
@@ -73,78 +69,7 @@ public class EventLog {
     }
 
     public Page search(EventQuery query) {
-        StringBuilder sql = new StringBuilder("select " + COLUMNS + " from event_message e where 1 = 1");
-        List<Object> params = new ArrayList<>();
-        equal(sql, params, "e.user_id", query.userId());
-        equal(sql, params, "e.anonymous_id", query.anonymousId());
-        equal(sql, params, "e.message_id", query.messageId());
-        equal(sql, params, "e.source", query.source());
-        equal(sql, params, "e.type", query.type());
-        equal(sql, params, "e.event", query.event());
-        timeRange(sql, params, "e.received_at", query);
-        String status = blankToNull(query.status());
-        String rule = blankToNull(query.rule());
-        if (status != null && DELIVERY_STATUSES.contains(status)) {
-            // Deliveries are written with the message's received_at as created_at: the time range narrows both.
-            sql.append(" and e.id in (select d.event_id from delivery d where ");
-            if (status.equals("retrying")) {
-                sql.append("d.status = 'pending' and d.attempts > 0");
-            } else {
-                sql.append("d.status = ?");
-                params.add(status);
-            }
-            if (rule != null) {
-                sql.append(" and d.rule_key = ?");
-                params.add(rule);
-            }
-            timeRange(sql, params, "d.created_at", query);
-            sql.append(")");
-        } else {
-            if (status != null) {
-                if (status.equals("received")) {
-                    sql.append(" and e.status in ('routed', 'no_match')");
-                } else if (MESSAGE_STATUSES.contains(status)) {
-                    sql.append(" and e.status = ?");
-                    params.add(status);
-                } else {
-                    throw new IllegalArgumentException("status must be one of received, no_match, routed, rejected,"
-                            + " duplicate, delivered, retrying, dead, invalid, dry_run, cancelled, failed, pending,"
-                            + " sending");
-                }
-            }
-            if (rule != null) {
-                sql.append(" and e.id in (select r.event_id from rule_decision r where r.rule_key = ?"
-                        + " and r.outcome in ('matched', 'error')");
-                params.add(rule);
-                timeRange(sql, params, "r.decided_at", query);
-                sql.append(")");
-            }
-        }
-        String text = blankToNull(query.q());
-        if (text != null) {
-            sql.append(" and e.payload like ? escape '\\'");
-            params.add("%" + text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%");
-        }
-        Cursor cursor = cursor(query);
-        if (cursor != null) {
-            // Keyset pagination on (received_at, id): stable while new messages arrive.
-            sql.append(" and (e.received_at < ? or (e.received_at = ? and e.id < ?))");
-            params.add(utc(cursor.receivedAt()));
-            params.add(utc(cursor.receivedAt()));
-            params.add(cursor.id());
-        }
-        int size = query.pageSize();
-        sql.append(" order by e.received_at desc, e.id desc fetch first ")
-                .append(size + 1)
-                .append(" rows only");
-        List<EventSummary> rows =
-                jdbc.sql(sql.toString()).params(params).query(EventLog::summary).list();
-        if (rows.size() <= size) {
-            return new Page(rows, null);
-        }
-        List<EventSummary> page = rows.subList(0, size);
-        EventSummary last = page.get(size - 1);
-        return new Page(List.copyOf(page), encode(last.receivedAt(), last.id()));
+        return search.page(query);
     }
 
     /** The keys of the rules that matched each of {@code eventIds}, in key order (events without any are left out). */
@@ -164,11 +89,11 @@ public class EventLog {
     }
 
     public Optional<EventDetail> get(UUID id) {
-        Optional<StoredMessage> message = jdbc.sql("select " + COLUMNS + ", e.payload, e.unmatched_decisions"
-                        + " from event_message e where e.id = ?")
+        Optional<StoredMessage> message = jdbc.sql("select " + EventSearch.COLUMNS
+                        + ", e.payload, e.unmatched_decisions" + " from event_message e where e.id = ?")
                 .param(id)
                 .query((rs, row) -> new StoredMessage(
-                        summary(rs, row), rs.getString("payload"), rs.getString("unmatched_decisions")))
+                        EventSearch.summary(rs, row), rs.getString("payload"), rs.getString("unmatched_decisions")))
                 .optional();
         return message.map(m -> new EventDetail(
                 m.summary(),
@@ -358,53 +283,6 @@ public class EventLog {
                 + java.net.URLEncoder.encode(novuTransactionId, StandardCharsets.UTF_8);
     }
 
-    private record Cursor(Instant receivedAt, UUID id) {}
-
-    private @Nullable Cursor cursor(EventQuery query) {
-        String cursor = blankToNull(query.cursor());
-        if (cursor != null) {
-            try {
-                String text = new String(Base64.getUrlDecoder().decode(cursor), StandardCharsets.UTF_8);
-                int bar = text.indexOf('|');
-                return new Cursor(Instant.parse(text.substring(0, bar)), UUID.fromString(text.substring(bar + 1)));
-            } catch (IllegalArgumentException | DateTimeParseException | IndexOutOfBoundsException e) {
-                throw new IllegalArgumentException("cursor is not one this API gave out");
-            }
-        }
-        if (query.before() != null) {
-            return jdbc.sql("select received_at from event_message where id = ?")
-                    .param(query.before())
-                    .query((rs, row) -> new Cursor(instant(rs, "received_at"), query.before()))
-                    .optional()
-                    .orElseThrow(() -> new IllegalArgumentException("before names no stored event"));
-        }
-        return null;
-    }
-
-    static String encode(Instant receivedAt, UUID id) {
-        return Base64.getUrlEncoder()
-                .withoutPadding()
-                .encodeToString((receivedAt + "|" + id).getBytes(StandardCharsets.UTF_8));
-    }
-
-    private static void timeRange(StringBuilder sql, List<Object> params, String column, EventQuery query) {
-        if (query.from() != null) {
-            sql.append(" and ").append(column).append(" >= ?");
-            params.add(utc(query.from()));
-        }
-        if (query.to() != null) {
-            sql.append(" and ").append(column).append(" < ?");
-            params.add(utc(query.to()));
-        }
-    }
-
-    private static void equal(StringBuilder sql, List<Object> params, String column, @Nullable String value) {
-        if (value != null && !value.isBlank()) {
-            sql.append(" and ").append(column).append(" = ?");
-            params.add(value);
-        }
-    }
-
     private static @Nullable String blankToNull(@Nullable String value) {
         return value == null || value.isBlank() ? null : value.trim();
     }
@@ -420,21 +298,5 @@ public class EventLog {
     private static @Nullable Instant optionalInstant(ResultSet rs, String column) throws SQLException {
         OffsetDateTime value = rs.getObject(column, OffsetDateTime.class);
         return value == null ? null : value.toInstant();
-    }
-
-    private static EventSummary summary(ResultSet rs, int row) throws SQLException {
-        OffsetDateTime timestamp = rs.getObject("event_timestamp", OffsetDateTime.class);
-        return new EventSummary(
-                rs.getObject("id", UUID.class),
-                rs.getString("source"),
-                rs.getString("message_id"),
-                rs.getString("type"),
-                rs.getString("event"),
-                rs.getString("user_id"),
-                rs.getString("anonymous_id"),
-                rs.getString("status"),
-                rs.getString("reject_reason"),
-                rs.getObject("received_at", OffsetDateTime.class).toInstant(),
-                timestamp == null ? null : timestamp.toInstant());
     }
 }

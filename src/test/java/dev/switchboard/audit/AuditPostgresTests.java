@@ -11,6 +11,7 @@ import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
+import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -51,6 +52,9 @@ class AuditPostgresTests {
 
     @Autowired
     TransactionTemplate transactions;
+
+    @Autowired
+    EventSearch search;
 
     @LocalServerPort
     int port;
@@ -98,6 +102,28 @@ class AuditPostgresTests {
                             + " and created_at >= now() - interval '1 day'"))
                     .contains("Index")
                     .doesNotContain("Seq Scan");
+            // The statements of the event search read their index backwards, newest first.
+            assertThat(searchPlans(null, null, null))
+                    .singleElement()
+                    .asString()
+                    .contains("Index Scan Backward using ix_event_message_received_at");
+            assertThat(searchPlans("x", null, null))
+                    .singleElement()
+                    .asString()
+                    .contains("Index Scan Backward using ix_event_message_user_id");
+            assertThat(searchPlans(null, "r", null))
+                    .hasSize(2)
+                    .allSatisfy(plan ->
+                            assertThat(plan).contains("Index Scan Backward using ix_rule_decision_rule_outcome"));
+            assertThat(searchPlans(null, null, "dead"))
+                    .singleElement()
+                    .asString()
+                    .contains("Index Scan Backward using ix_delivery_status_created_at");
+            // (On these few rows PostgreSQL may read the state's index and filter by the rule.)
+            assertThat(searchPlans(null, "r", "delivered"))
+                    .singleElement()
+                    .asString()
+                    .containsPattern("Index Scan Backward using ix_delivery_(rule_status|status_created_at)");
         });
 
         Instant old = Instant.now().minus(Duration.ofDays(60));
@@ -110,6 +136,19 @@ class AuditPostgresTests {
                         .query(Integer.class)
                         .single())
                 .isZero();
+    }
+
+    private List<String> searchPlans(@Nullable String userId, @Nullable String rule, @Nullable String status) {
+        EventQuery query =
+                new EventQuery(userId, null, null, null, null, null, rule, status, null, null, null, null, null, null);
+        return search.statements(query).stream()
+                .map(statement -> String.join(
+                        "\n",
+                        jdbc.sql("explain " + statement.sql())
+                                .params(statement.params())
+                                .query(String.class)
+                                .list()))
+                .toList();
     }
 
     private String plan(String sql) {

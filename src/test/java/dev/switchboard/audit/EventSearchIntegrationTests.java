@@ -3,6 +3,7 @@ package dev.switchboard.audit;
 import static dev.switchboard.support.IntakeClient.adminHeader;
 import static dev.switchboard.support.IntakeClient.writeKeyHeader;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.InstanceOfAssertFactories.STRING;
 
 import dev.switchboard.support.IntakeClient;
 import java.time.Instant;
@@ -34,6 +35,9 @@ class EventSearchIntegrationTests {
 
     @Autowired
     JdbcClient jdbc;
+
+    @Autowired
+    EventSearch search;
 
     @LocalServerPort
     int port;
@@ -234,22 +238,117 @@ class EventSearchIntegrationTests {
     }
 
     @Test
-    void theSearchesByUserMessageIdAndRuleStatusReadAnIndex() {
-        String order = " order by e.received_at desc, e.id desc fetch first 51 rows only";
-        assertThat(plan("select e.id from event_message e where e.user_id = 'x'" + order))
-                .contains("IX_EVENT_MESSAGE_USER_ID");
-        assertThat(plan("select e.id from event_message e where e.message_id = 'x'" + order))
+    void eachSearchReadsOneIndexNewestFirstAndStopsAfterItsPage() {
+        // H2 marks a plan "index sorted" when it reads rows in the ORDER BY's order and stops after the page;
+        // otherwise it reads every match of the filter and sorts them (seconds at 5 million messages).
+        assertThat(plans(search(null, null, null, null, null, null)))
+                .singleElement(STRING)
+                .contains("IX_EVENT_MESSAGE_RECEIVED_AT", "index sorted");
+        assertThat(plans(search("u", null, null, null, null, null)))
+                .singleElement(STRING)
+                .contains("IX_EVENT_MESSAGE_USER_ID", "index sorted");
+        assertThat(plans(search(null, "a", null, null, null, null)))
+                .singleElement(STRING)
+                .contains("IX_EVENT_MESSAGE_ANONYMOUS_ID", "index sorted");
+        assertThat(plans(search(null, null, null, "Order Completed", null, null)))
+                .singleElement(STRING)
+                .contains("IX_EVENT_MESSAGE_EVENT", "index sorted");
+        assertThat(plans(search(null, null, null, null, null, "rejected")))
+                .singleElement(STRING)
+                .contains("IX_EVENT_MESSAGE_STATUS", "index sorted");
+        // A messageId finds a handful of copies; their few rows are sorted.
+        assertThat(plans(search(null, null, "m", null, null, null)))
+                .singleElement(STRING)
                 .contains("UX_EVENT_MESSAGE_FIRST_COPY");
-        assertThat(plan("select e.id from event_message e where e.id in (select d.event_id from delivery d"
-                        + " where d.status = 'dead' and d.rule_key = 'r')" + order))
-                .contains("IX_DELIVERY_RULE_STATUS");
-        assertThat(plan("select e.id from event_message e where e.id in (select r.event_id from rule_decision r"
-                        + " where r.rule_key = 'r' and r.outcome in ('matched', 'error'))" + order))
-                .contains("IX_RULE_DECISION_RULE");
+        // A rule: its matched and its error decisions, each newest first, then merged.
+        assertThat(plans(search(null, null, null, null, "r", null)))
+                .hasSize(2)
+                .allSatisfy(plan -> assertThat(plan).contains("IX_RULE_DECISION_RULE_OUTCOME", "index sorted"));
+        assertThat(plans(search(null, null, null, null, null, "dead")))
+                .singleElement(STRING)
+                .contains("IX_DELIVERY_STATUS_CREATED_AT", "index sorted");
+        assertThat(plans(search(null, null, null, null, "r", "delivered")))
+                .singleElement(STRING)
+                .contains("IX_DELIVERY_RULE_STATUS", "index sorted");
+        // A person's messages are few: read theirs newest first, each checked for the rule or delivery state.
+        assertThat(plans(search("u", null, null, null, "r", "dead")))
+                .singleElement(STRING)
+                .contains("IX_EVENT_MESSAGE_USER_ID", "index sorted", "IX_DELIVERY_EVENT_ID");
+        assertThat(plans(search("u", null, null, null, "r", null)))
+                .singleElement(STRING)
+                .contains("IX_EVENT_MESSAGE_USER_ID", "index sorted", "IX_RULE_DECISION_EVENT_ID");
     }
 
-    private String plan(String sql) {
-        return String.join("\n", jdbc.sql("explain " + sql).query(String.class).list());
+    @Test
+    void aMessageWithSeveralDeliveriesInOneStateIsListedOncePageAfterPage() {
+        String u = "d-" + run;
+        for (int i = 0; i < 5; i++) {
+            UUID m = message("d" + i, "track", "Fanned Out", u, null, "routed", i, "{}");
+            chain.decision(m, "fan-" + run, "matched", at(i));
+            // Three actions of one rule, all delivered, and one of them also in another state.
+            for (int action = 0; action < 3; action++) {
+                chain.delivery(m, "fan-" + run, u, "delivered", 1, at(i), "tx-" + run + "-" + i + "-" + action);
+            }
+            chain.delivery(m, "fan-" + run, u, "dead", 3, at(i), null);
+        }
+        assertThat(allPages("&status=delivered&limit=2")).containsExactly("d4", "d3", "d2", "d1", "d0");
+        assertThat(allPages("&status=delivered&rule=fan-" + run + "&limit=2"))
+                .containsExactly("d4", "d3", "d2", "d1", "d0");
+        assertThat(allPages("&status=delivered&userId=" + u + "&limit=2"))
+                .containsExactly("d4", "d3", "d2", "d1", "d0");
+        assertThat(allPages("&status=dead&rule=fan-" + run + "&limit=3")).containsExactly("d4", "d3", "d2", "d1", "d0");
+    }
+
+    @Test
+    void aRulesMatchedAndErrorMessagesInterleavePageAfterPage() {
+        String u = "r-" + run;
+        // Messages of one batch share their received_at: the id orders them, as the database does.
+        for (int i = 0; i < 8; i++) {
+            UUID m = message("r" + i, "track", "Interleaved", u, null, "routed", i / 2, "{}");
+            chain.decision(m, "mixed-" + run, i % 3 == 0 ? "error" : "matched", at(i / 2));
+        }
+        List<String> everyOne = ids("&rule=mixed-" + run);
+        assertThat(everyOne).hasSize(8).containsExactlyInAnyOrder("r0", "r1", "r2", "r3", "r4", "r5", "r6", "r7");
+        assertThat(allPages("&rule=mixed-" + run + "&limit=3")).isEqualTo(everyOne);
+        assertThat(allPages("&rule=mixed-" + run + "&limit=1")).isEqualTo(everyOne);
+        // The same order as the messages' own search, which one index gives.
+        assertThat(ids("&userId=" + u)).isEqualTo(everyOne);
+    }
+
+    /** Every page of a search, following the cursor, as message ids. */
+    private List<String> allPages(String filters) {
+        List<String> all = new ArrayList<>();
+        String next = null;
+        do {
+            JsonNode page = page(filters + window + (next == null ? "" : "&cursor=" + next));
+            all.addAll(messageIds(page));
+            next = page.get("next") == null || page.get("next").isNull()
+                    ? null
+                    : page.get("next").asString();
+        } while (next != null);
+        return all;
+    }
+
+    private static EventQuery search(
+            @Nullable String userId,
+            @Nullable String anonymousId,
+            @Nullable String messageId,
+            @Nullable String event,
+            @Nullable String rule,
+            @Nullable String status) {
+        return new EventQuery(
+                userId, anonymousId, messageId, "web", null, event, rule, status, null, null, null, null, null, null);
+    }
+
+    private List<String> plans(EventQuery query) {
+        return search.statements(query).stream()
+                .map(statement -> String.join(
+                        "\n",
+                        jdbc.sql("explain " + statement.sql())
+                                .params(statement.params())
+                                .query(String.class)
+                                .list()))
+                .toList();
     }
 
     private UUID message(

@@ -1,0 +1,380 @@
+package dev.switchboard.audit;
+
+import java.nio.charset.StandardCharsets;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.Comparator;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.UUID;
+import org.jspecify.annotations.Nullable;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+
+/**
+ * The event list's SQL: newest first on (received_at, id), a page at a time behind a keyset cursor, written so
+ * that a search reads one index in that order and stops after its page, on H2 as on PostgreSQL.
+ *
+ * <p>H2 reads an index backwards only for an ORDER BY that names the index's columns from its first one on, all
+ * descending; unlike PostgreSQL it does not skip a leading column that the WHERE fixes to one value. So a search
+ * orders by that column first ({@code e.user_id desc, e.received_at desc, e.id desc} for a user's messages: the
+ * same result, the column has one value), and the rule and delivery-state filters read that rule's decisions or
+ * that state's deliveries newest first and join each to its message (intake writes both with their message's
+ * received_at) instead of collecting every match before sorting. Without that, H2 read a filter's whole index
+ * range and sorted it: up to 4 s per search at 5 million messages whenever its result cache was cold, which
+ * intake makes it all the time (the README's audit search figures).
+ *
+ * <p>When the message filters alone narrow the search to a few rows (a userId, anonymousId or messageId), the
+ * search reads the message's index instead and checks the rule or delivery state per message.
+ */
+@Component
+class EventSearch {
+
+    static final String COLUMNS = "e.id, e.source, e.message_id, e.type, e.event, e.user_id,"
+            + " e.anonymous_id, e.status, e.reject_reason, e.received_at, e.event_timestamp";
+
+    private static final Set<String> MESSAGE_STATUSES = Set.of("no_match", "routed", "rejected", "duplicate");
+
+    private static final Set<String> DELIVERY_STATUSES =
+            Set.of("delivered", "retrying", "dead", "invalid", "dry_run", "cancelled", "failed", "pending", "sending");
+
+    /** A rule filter lists the messages the rule matched or failed on; each outcome is its own index range. */
+    private static final List<String> RULE_OUTCOMES = List.of("matched", "error");
+
+    private static final Comparator<EventSummary> NEWEST_FIRST = Comparator.comparing(EventSummary::receivedAt)
+            .thenComparing(EventSummary::id, EventSearch::compareAsDatabases)
+            .reversed();
+
+    private final JdbcClient jdbc;
+
+    EventSearch(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    EventLog.Page page(EventQuery query) {
+        int size = query.pageSize();
+        Cursor cursor = cursor(query);
+        List<EventSummary> rows = new ArrayList<>();
+        for (Plan plan : plans(query)) {
+            rows.addAll(plan.perDelivery() ? distinctMessages(plan, cursor, size + 1) : run(plan, cursor, size + 1));
+        }
+        // Two plans (a rule's matched and error decisions) each give a page: merge them.
+        rows.sort(NEWEST_FIRST);
+        if (rows.size() <= size) {
+            return new EventLog.Page(List.copyOf(rows), null);
+        }
+        List<EventSummary> page = rows.subList(0, size);
+        EventSummary last = page.get(size - 1);
+        return new EventLog.Page(List.copyOf(page), encode(last.receivedAt(), last.id()));
+    }
+
+    /** A statement with its parameters. */
+    record Statement(String sql, List<Object> params) {}
+
+    /** The statements a first page of {@code query} runs, for the tests that check which index each reads. */
+    List<Statement> statements(EventQuery query) {
+        return plans(query).stream()
+                .map(plan -> new Statement(plan.sql(null, query.pageSize() + 1), plan.params(null)))
+                .toList();
+    }
+
+    static String encode(Instant receivedAt, UUID id) {
+        return Base64.getUrlEncoder()
+                .withoutPadding()
+                .encodeToString((receivedAt + "|" + id).getBytes(StandardCharsets.UTF_8));
+    }
+
+    /**
+     * One SELECT of messages newest first: its FROM and WHERE, the ORDER BY that lets the intended index give
+     * that order, and the (time, message id) columns of the table read in order, which the cursor continues on.
+     * {@code perDelivery}: it lists a message once per matching delivery.
+     */
+    private record Plan(String select, List<Object> params, String order, String time, String id, boolean perDelivery) {
+
+        String sql(@Nullable Cursor cursor, int limit) {
+            StringBuilder sql = new StringBuilder(select);
+            if (cursor != null) {
+                // The first bound starts the index range at the cursor; the rest is the exact keyset order.
+                sql.append(" and ")
+                        .append(time)
+                        .append(" <= ? and (")
+                        .append(time)
+                        .append(" < ? or (")
+                        .append(time)
+                        .append(" = ? and ")
+                        .append(id)
+                        .append(" < ?))");
+            }
+            return sql.append(" order by ")
+                    .append(order)
+                    .append(" fetch first ")
+                    .append(limit)
+                    .append(" rows only")
+                    .toString();
+        }
+
+        List<Object> params(@Nullable Cursor cursor) {
+            List<Object> all = new ArrayList<>(params);
+            if (cursor != null) {
+                OffsetDateTime at = utc(cursor.receivedAt());
+                all.addAll(List.of(at, at, at, cursor.id()));
+            }
+            return all;
+        }
+    }
+
+    private record Cursor(Instant receivedAt, UUID id) {}
+
+    private List<EventSummary> run(Plan plan, @Nullable Cursor cursor, int limit) {
+        return jdbc.sql(plan.sql(cursor, limit))
+                .params(plan.params(cursor))
+                .query(EventSearch::summary)
+                .list();
+    }
+
+    /**
+     * Up to {@code limit} messages from a plan that lists a message once per matching delivery. Its rows come in
+     * message order, so a message's rows are adjacent; reads on past the last message's rows while a page holds
+     * repeats.
+     */
+    private List<EventSummary> distinctMessages(Plan plan, @Nullable Cursor cursor, int limit) {
+        List<EventSummary> messages = new ArrayList<>();
+        Set<UUID> seen = new HashSet<>();
+        Cursor from = cursor;
+        while (true) {
+            List<EventSummary> rows = run(plan, from, limit);
+            for (EventSummary row : rows) {
+                if (seen.add(row.id()) && messages.size() < limit) {
+                    messages.add(row);
+                }
+            }
+            if (rows.size() < limit || messages.size() >= limit) {
+                return messages;
+            }
+            EventSummary last = rows.get(rows.size() - 1);
+            from = new Cursor(last.receivedAt(), last.id());
+        }
+    }
+
+    private List<Plan> plans(EventQuery query) {
+        String status = blankToNull(query.status());
+        String rule = blankToNull(query.rule());
+        boolean deliveryStatus = status != null && DELIVERY_STATUSES.contains(status);
+        if (status != null && !deliveryStatus && !status.equals("received") && !MESSAGE_STATUSES.contains(status)) {
+            throw new IllegalArgumentException("status must be one of received, no_match, routed, rejected,"
+                    + " duplicate, delivered, retrying, dead, invalid, dry_run, cancelled, failed, pending,"
+                    + " sending");
+        }
+        boolean fewMessages = blankToNull(query.userId()) != null
+                || blankToNull(query.anonymousId()) != null
+                || blankToNull(query.messageId()) != null;
+        if (deliveryStatus && !fewMessages) {
+            return List.of(byDeliveries(query, status, rule));
+        }
+        if (rule != null && !deliveryStatus && !fewMessages) {
+            return RULE_OUTCOMES.stream()
+                    .map(outcome -> byDecisions(query, rule, outcome))
+                    .toList();
+        }
+        return List.of(byMessages(query, deliveryStatus ? status : null, rule));
+    }
+
+    /** Reads the messages' own index, newest first, checking a rule or delivery state per message. */
+    private Plan byMessages(EventQuery query, @Nullable String deliveryStatus, @Nullable String rule) {
+        Where where = new Where("select " + COLUMNS + " from event_message e where 1 = 1");
+        messageFilters(where, query);
+        if (deliveryStatus != null) {
+            where.sql.append(" and exists (select 1 from delivery d where d.event_id = e.id and ");
+            deliveryState(where, query, deliveryStatus, rule);
+            where.sql.append(")");
+        } else if (rule != null) {
+            where.sql.append(" and exists (select 1 from rule_decision r where r.event_id = e.id"
+                    + " and r.rule_key = ? and r.outcome in ('matched', 'error'))");
+            where.params.add(rule);
+        }
+        return new Plan(
+                where.sql.toString(),
+                where.params,
+                leadingColumn(query) + "e.received_at desc, e.id desc",
+                "e.received_at",
+                "e.id",
+                false);
+    }
+
+    /** Reads one outcome of a rule's decisions newest first (ix_rule_decision_rule_outcome), each with its message. */
+    private Plan byDecisions(EventQuery query, String rule, String outcome) {
+        Where where = new Where("select " + COLUMNS + " from rule_decision r join event_message e on e.id = r.event_id"
+                + " where r.rule_key = ? and r.outcome = ?");
+        where.params.add(rule);
+        where.params.add(outcome);
+        timeRange(where, "r.decided_at", query);
+        messageFilters(where, query);
+        return new Plan(
+                where.sql.toString(),
+                where.params,
+                "r.rule_key desc, r.outcome desc, r.decided_at desc, r.event_id desc",
+                "r.decided_at",
+                "r.event_id",
+                false);
+    }
+
+    /**
+     * Reads the deliveries in one state newest first (ix_delivery_status_created_at, or ix_delivery_rule_status with
+     * a rule), each with its message.
+     */
+    private Plan byDeliveries(EventQuery query, String status, @Nullable String rule) {
+        Where where = new Where(
+                "select " + COLUMNS + " from delivery d join event_message e on e.id = d.event_id" + " where ");
+        deliveryState(where, query, status, rule);
+        messageFilters(where, query);
+        String order = (rule != null ? "d.rule_key desc, " : "") + "d.status desc, d.created_at desc, d.event_id desc";
+        return new Plan(where.sql.toString(), where.params, order, "d.created_at", "d.event_id", true);
+    }
+
+    private static void deliveryState(Where where, EventQuery query, String status, @Nullable String rule) {
+        if (status.equals("retrying")) {
+            where.sql.append("d.status = 'pending' and d.attempts > 0");
+        } else {
+            where.sql.append("d.status = ?");
+            where.params.add(status);
+        }
+        if (rule != null) {
+            where.sql.append(" and d.rule_key = ?");
+            where.params.add(rule);
+        }
+        // Deliveries are written with their message's received_at as created_at: the time range narrows both.
+        timeRange(where, "d.created_at", query);
+    }
+
+    /** The filters on the message row itself. */
+    private static void messageFilters(Where where, EventQuery query) {
+        where.equal("e.user_id", query.userId());
+        where.equal("e.anonymous_id", query.anonymousId());
+        where.equal("e.message_id", query.messageId());
+        where.equal("e.source", query.source());
+        where.equal("e.type", query.type());
+        where.equal("e.event", query.event());
+        timeRange(where, "e.received_at", query);
+        String status = blankToNull(query.status());
+        if ("received".equals(status)) {
+            where.sql.append(" and e.status in ('routed', 'no_match')");
+        } else if (status != null && MESSAGE_STATUSES.contains(status)) {
+            where.equal("e.status", status);
+        }
+        String text = blankToNull(query.q());
+        if (text != null) {
+            where.sql.append(" and e.payload like ? escape '\\'");
+            where.params.add(
+                    "%" + text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%");
+        }
+    }
+
+    /**
+     * The column of the message index a search by message filters should read, descending, to lead its ORDER BY
+     * (see the class comment); none for a messageId, whose index has no time (it finds a handful of rows).
+     */
+    private static String leadingColumn(EventQuery query) {
+        if (blankToNull(query.messageId()) != null) {
+            return "";
+        }
+        String status = blankToNull(query.status());
+        if (blankToNull(query.userId()) != null) {
+            return "e.user_id desc, ";
+        } else if (blankToNull(query.anonymousId()) != null) {
+            return "e.anonymous_id desc, ";
+        } else if (blankToNull(query.event()) != null) {
+            return "e.event desc, ";
+        } else if (status != null && MESSAGE_STATUSES.contains(status)) {
+            return "e.status desc, ";
+        }
+        return "";
+    }
+
+    private static void timeRange(Where where, String column, EventQuery query) {
+        if (query.from() != null) {
+            where.sql.append(" and ").append(column).append(" >= ?");
+            where.params.add(utc(query.from()));
+        }
+        if (query.to() != null) {
+            where.sql.append(" and ").append(column).append(" < ?");
+            where.params.add(utc(query.to()));
+        }
+    }
+
+    /** A statement's SQL up to its ORDER BY, with its parameters in order. */
+    private static final class Where {
+
+        final StringBuilder sql;
+        final List<Object> params = new ArrayList<>();
+
+        Where(String start) {
+            this.sql = new StringBuilder(start);
+        }
+
+        void equal(String column, @Nullable String value) {
+            if (value != null && !value.isBlank()) {
+                sql.append(" and ").append(column).append(" = ?");
+                params.add(value);
+            }
+        }
+    }
+
+    private @Nullable Cursor cursor(EventQuery query) {
+        String cursor = blankToNull(query.cursor());
+        if (cursor != null) {
+            try {
+                String text = new String(Base64.getUrlDecoder().decode(cursor), StandardCharsets.UTF_8);
+                int bar = text.indexOf('|');
+                return new Cursor(Instant.parse(text.substring(0, bar)), UUID.fromString(text.substring(bar + 1)));
+            } catch (IllegalArgumentException | DateTimeParseException | IndexOutOfBoundsException e) {
+                throw new IllegalArgumentException("cursor is not one this API gave out");
+            }
+        }
+        if (query.before() != null) {
+            return jdbc.sql("select received_at from event_message where id = ?")
+                    .param(query.before())
+                    .query((rs, row) -> new Cursor(
+                            rs.getObject("received_at", OffsetDateTime.class).toInstant(), query.before()))
+                    .optional()
+                    .orElseThrow(() -> new IllegalArgumentException("before names no stored event"));
+        }
+        return null;
+    }
+
+    /** Both databases order UUIDs as unsigned 128-bit numbers; {@link UUID#compareTo} compares signed halves. */
+    private static int compareAsDatabases(UUID a, UUID b) {
+        int high = Long.compareUnsigned(a.getMostSignificantBits(), b.getMostSignificantBits());
+        return high != 0 ? high : Long.compareUnsigned(a.getLeastSignificantBits(), b.getLeastSignificantBits());
+    }
+
+    private static @Nullable String blankToNull(@Nullable String value) {
+        return value == null || value.isBlank() ? null : value.trim();
+    }
+
+    private static OffsetDateTime utc(Instant instant) {
+        return instant.atOffset(ZoneOffset.UTC);
+    }
+
+    static EventSummary summary(ResultSet rs, int row) throws SQLException {
+        OffsetDateTime timestamp = rs.getObject("event_timestamp", OffsetDateTime.class);
+        return new EventSummary(
+                rs.getObject("id", UUID.class),
+                rs.getString("source"),
+                rs.getString("message_id"),
+                rs.getString("type"),
+                rs.getString("event"),
+                rs.getString("user_id"),
+                rs.getString("anonymous_id"),
+                rs.getString("status"),
+                rs.getString("reject_reason"),
+                rs.getObject("received_at", OffsetDateTime.class).toInstant(),
+                timestamp == null ? null : timestamp.toInstant());
+    }
+}
