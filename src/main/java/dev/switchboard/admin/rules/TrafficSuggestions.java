@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
+import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import tools.jackson.core.JacksonException;
@@ -20,6 +21,22 @@ import tools.jackson.databind.json.JsonMapper;
 class TrafficSuggestions {
 
     private static final int PATH_SAMPLE = 50;
+    private static final int NAME_SAMPLE = 10_000;
+
+    // The latest messages whatever their status, then the received ones among them: with the status filter
+    // inside, H2 chose the status index (every received message) over reading the time index newest first.
+    static final String EVENT_NAMES = "select event, count(*) as n from (select event, status from event_message"
+            + " order by received_at desc fetch first " + NAME_SAMPLE + " rows only) latest"
+            + " where status in ('routed', 'no_match') and event is not null group by event order by n desc, event"
+            + " fetch first 200 rows only";
+
+    static final String LATEST_PAYLOADS = "select payload from (select payload, status from event_message"
+            + " order by received_at desc fetch first " + 10 * PATH_SAMPLE + " rows only) latest"
+            + " where status in ('routed', 'no_match') fetch first " + PATH_SAMPLE + " rows only";
+
+    static final String LATEST_PAYLOADS_OF_EVENT = "select payload from event_message where event = ?"
+            + " and status in ('routed', 'no_match') order by event desc, received_at desc fetch first " + PATH_SAMPLE
+            + " rows only";
     private static final int MAX_PATHS = 300;
 
     private final JdbcClient jdbc;
@@ -30,31 +47,28 @@ class TrafficSuggestions {
         this.json = json;
     }
 
-    /** Event names seen, most frequent first. */
+    /**
+     * Event names of the received messages among the latest {@value #NAME_SAMPLE}, most frequent first. A sample, read newest
+     * first from the time index, because counting every stored message took seconds once the audit log held
+     * millions, on each opening of the builder.
+     */
     List<String> eventNames() {
-        return jdbc.sql("select event, count(*) as n from event_message where event is not null"
-                        + " and status in ('routed', 'no_match') group by event order by n desc, event"
-                        + " fetch first 200 rows only")
-                .query((rs, row) -> rs.getString("event"))
-                .list();
+        return jdbc.sql(EVENT_NAMES).query((rs, row) -> rs.getString("event")).list();
     }
 
     /** Paths present in the latest messages of these events (of any event when none is given). */
     Collection<String> paths(Collection<String> events) {
-        List<String> names = events.stream().filter(e -> !e.isBlank()).toList();
-        StringBuilder sql =
-                new StringBuilder("select payload from event_message where status in ('routed', 'no_match')");
-        if (!names.isEmpty()) {
-            sql.append(" and event in (")
-                    .append(String.join(", ", names.stream().map(n -> "?").toList()))
-                    .append(")");
+        List<String> names =
+                events.stream().filter(e -> !e.isBlank()).distinct().toList();
+        List<String> payloads = new ArrayList<>();
+        if (names.isEmpty()) {
+            payloads.addAll(latestPayloads(null));
         }
-        sql.append(" order by received_at desc fetch first " + PATH_SAMPLE + " rows only");
+        for (String name : names) {
+            payloads.addAll(latestPayloads(name));
+        }
         Set<String> paths = new TreeSet<>();
-        for (String payload : jdbc.sql(sql.toString())
-                .params(new ArrayList<Object>(names))
-                .query(String.class)
-                .list()) {
+        for (String payload : payloads) {
             try {
                 collect(json.readTree(payload), "$", paths);
             } catch (JacksonException e) {
@@ -65,6 +79,20 @@ class TrafficSuggestions {
             }
         }
         return paths;
+    }
+
+    /**
+     * The payloads of the latest received messages of {@code event} (of any event when null), newest first. An
+     * event's ORDER BY starts with the event so that H2 reads ix_event_message_event backwards and stops after
+     * the sample; without it H2 read and sorted every message of the event.
+     */
+    private List<String> latestPayloads(@Nullable String event) {
+        return event == null
+                ? jdbc.sql(LATEST_PAYLOADS).query(String.class).list()
+                : jdbc.sql(LATEST_PAYLOADS_OF_EVENT)
+                        .param(event)
+                        .query(String.class)
+                        .list();
     }
 
     private static void collect(JsonNode node, String path, Set<String> paths) {
