@@ -8,17 +8,17 @@ import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 /** Writes audit rows the way intake and dispatch do, for populating a database with known messages. */
-final class StoredChain {
+public final class StoredChain {
 
     private static final String TRACE = "{\"when\":\"event = 'x' (found 'x')\"}";
 
     private final JdbcClient jdbc;
 
-    StoredChain(JdbcClient jdbc) {
+    public StoredChain(JdbcClient jdbc) {
         this.jdbc = jdbc;
     }
 
-    UUID message(
+    public UUID message(
             String messageId,
             String type,
             @Nullable String event,
@@ -48,7 +48,7 @@ final class StoredChain {
      * A decision as intake stores it since V50: matched and error as a {@code rule_decision} row, not_matched as
      * an element of the message's {@code unmatched_decisions} (decided when the message was received).
      */
-    void decision(UUID eventId, String ruleKey, String outcome, Instant at) {
+    public void decision(UUID eventId, String ruleKey, String outcome, Instant at) {
         if (!outcome.equals("not_matched")) {
             decisionRow(eventId, ruleKey, outcome, at);
             return;
@@ -69,7 +69,7 @@ final class StoredChain {
     }
 
     /** A decision as a {@code rule_decision} row, whatever its outcome: how not_matched was stored before V50. */
-    void decisionRow(UUID eventId, String ruleKey, String outcome, Instant at) {
+    public void decisionRow(UUID eventId, String ruleKey, String outcome, Instant at) {
         jdbc.sql("insert into rule_decision (id, event_id, rule_key, rule_version, outcome, trace, decided_at)"
                         + " values (:id, :event, :rule, 3, :outcome, :trace, :at)")
                 .param("id", Ids.newId())
@@ -81,7 +81,7 @@ final class StoredChain {
                 .update();
     }
 
-    UUID delivery(
+    public UUID delivery(
             UUID eventId,
             String ruleKey,
             @Nullable String userId,
@@ -114,7 +114,7 @@ final class StoredChain {
         return id;
     }
 
-    void attempt(UUID deliveryId, int attempt, Instant at, @Nullable Integer httpStatus, String excerpt) {
+    public void attempt(UUID deliveryId, int attempt, Instant at, @Nullable Integer httpStatus, String excerpt) {
         jdbc.sql("insert into delivery_attempt (id, delivery_id, attempt, attempted_at, http_status, latency_ms,"
                         + " outcome, response_excerpt) values (:id, :delivery, :attempt, :at, :http, 42, :outcome,"
                         + " :excerpt)")
