@@ -564,14 +564,33 @@ public final class AuditLoad {
                 byMessageId,
                 0,
                 () -> found(get(api, server.url(byMessageId), basic))));
-        for (String page : List.of("/audit", "/audit?" + query("userId=" + s.busyUser()))) {
+        // Every page and statistics call that reads the audit tables, not only the audit list: the overview, the
+        // rules list and a rule's page with their figures, the builder with its suggestions from stored traffic,
+        // the deliveries page and API.
+        List<String> pages = List.of(
+                "/audit",
+                "/audit?" + query("userId=" + s.busyUser()),
+                "/",
+                "/rules",
+                // An example rule (loaded at first start) whose key the generated traffic also uses.
+                "/rules/order-confirmation",
+                "/rules/new",
+                "/deliveries",
+                "/deliveries?" + query("status=dead"),
+                "/api/deliveries?" + query("status=dead"),
+                "/api/deliveries?" + query("rule=" + s.rule() + "&status=delivered"),
+                "/api/stats/rules",
+                "/api/rules/" + s.rule() + "/stats");
+        for (String page : pages) {
             HttpResponse<String> probe = get(browser, server.url(page), null);
             if (probe.statusCode() == 404) {
-                print("GET " + page + ": 404, the page is not built yet");
-                timings.add(new Timing("page GET " + page, page, PAGE_TARGET_MS, -1, -1, -1, "not built yet"));
+                print("GET " + page + ": 404");
+                timings.add(new Timing("page GET " + page, page, 0, -1, -1, -1, "404"));
                 continue;
             }
-            timings.add(time("page GET " + page, page, PAGE_TARGET_MS, () -> {
+            // Issue #6 sets a target for the audit list page; the others are reported.
+            int target = page.startsWith("/audit") ? PAGE_TARGET_MS : 0;
+            timings.add(time("page GET " + page, page, target, () -> {
                 HttpResponse<String> response = get(browser, server.url(page), null);
                 if (response.statusCode() != 200 || response.body().contains("name=\"password\"")) {
                     throw new IllegalStateException(page + " answered " + response.statusCode()
