@@ -12,7 +12,7 @@
 #   --reuse (with --dir of an earlier --keep-dir run: search its filled H2 file again, no fill)
 #   --h2-settings ";CACHE_SIZE=4096" (H2 searched again on the same file with these URL settings; several: "a|b")
 #   --write-between-calls true (one /v1/track post before each timed call, untimed, as intake writes in production:
-#   H2 answers a repeated query from its result cache until something is written; false measures that cache)
+#   H2 answers a repeated query from its result cache until a table it reads is written; false measures that cache)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 ./mvnw -B -q ${MAVEN_OFFLINE:+-o} test-compile dependency:build-classpath \

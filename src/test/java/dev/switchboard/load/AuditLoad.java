@@ -635,7 +635,7 @@ public final class AuditLoad {
 
     /**
      * One message posted to {@code /v1/track}, as intake does all the time in production. H2 keeps a query's
-     * result until anything in the database is written: without a write between them, repeated identical
+     * result until a table it reads is written: without a write between them, repeated identical
      * searches were answered from that cache (0.1–0.5 ms) and hid what a search costs while intake runs (up to
      * 4 s). {@code --write-between-calls false} measures the cached case. The messages (user
      * {@code audit-load-writer}, event {@code Audit Load Write}) match none of the timed searches.
