@@ -10,8 +10,10 @@ import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 import org.jspecify.annotations.Nullable;
@@ -25,11 +27,11 @@ import org.springframework.stereotype.Component;
  * <p>H2 reads an index backwards only for an ORDER BY that names the index's columns from its first one on, all
  * descending; unlike PostgreSQL it does not skip a leading column that the WHERE fixes to one value. So a search
  * orders by that column first ({@code e.user_id desc, e.received_at desc, e.id desc} for a user's messages: the
- * same result, the column has one value), and the rule and delivery-state filters read that rule's decisions or
- * that state's deliveries newest first and join each to its message (intake writes both with their message's
- * received_at) instead of collecting every match before sorting. Without that, H2 read a filter's whole index
- * range and sorted it: up to 4 s per search at 5 million messages whenever its result cache was cold, which
- * intake makes it all the time (the README's audit search figures).
+ * same result, the column has one value). The rule and delivery-state filters walk that rule's decisions or that
+ * state's deliveries newest first (intake writes both with their message's received_at) and look their messages up
+ * by id, instead of collecting every match before sorting. Without that, H2 read a filter's whole index range and
+ * sorted it: up to 4 s per search at 5 million messages whenever its result cache was cold, which intake makes it
+ * all the time (the README's audit search figures).
  *
  * <p>When the message filters alone narrow the search to a few rows (a userId, anonymousId or messageId), the
  * search reads the message's index instead and checks the rule or delivery state per message.
@@ -62,10 +64,10 @@ class EventSearch {
         int size = query.pageSize();
         Cursor cursor = cursor(query);
         List<EventSummary> rows = new ArrayList<>();
-        for (Plan plan : plans(query)) {
-            rows.addAll(plan.perDelivery() ? distinctMessages(plan, cursor, size + 1) : run(plan, cursor, size + 1));
+        for (Reading reading : readings(query)) {
+            rows.addAll(reading.messages(cursor, size + 1));
         }
-        // Two plans (a rule's matched and error decisions) each give a page: merge them.
+        // Two readings (a rule's matched and its error decisions) each give a page: merge them.
         rows.sort(NEWEST_FIRST);
         if (rows.size() <= size) {
             return new EventLog.Page(List.copyOf(rows), null);
@@ -78,11 +80,20 @@ class EventSearch {
     /** A statement with its parameters. */
     record Statement(String sql, List<Object> params) {}
 
-    /** The statements a first page of {@code query} runs, for the tests that check which index each reads. */
+    /**
+     * The statements that read the first page of {@code query} in index order, for the tests that check which
+     * index each reads (a walk's message lookups by id are not among them).
+     */
     List<Statement> statements(EventQuery query) {
-        return plans(query).stream()
-                .map(plan -> new Statement(plan.sql(null, query.pageSize() + 1), plan.params(null)))
+        int limit = query.pageSize() + 1;
+        return readings(query).stream()
+                .map(reading -> reading.ordered().statement(null, limit))
                 .toList();
+    }
+
+    /** The lookup a walk makes for a chunk of message ids, for the test that checks it reads the primary key. */
+    Statement lookup(EventQuery query, List<UUID> ids) {
+        return lookupStatement(query, ids);
     }
 
     static String encode(Instant receivedAt, UUID id) {
@@ -92,14 +103,14 @@ class EventSearch {
     }
 
     /**
-     * One SELECT of messages newest first: its FROM and WHERE, the ORDER BY that lets the intended index give
-     * that order, and the (time, message id) columns of the table read in order, which the cursor continues on.
-     * {@code perDelivery}: it lists a message once per matching delivery.
+     * One SELECT in index order, newest first: its FROM and WHERE, the ORDER BY that lets the intended index give
+     * that order, and the (time, message id) columns it is ordered by, which a cursor continues on.
      */
-    private record Plan(String select, List<Object> params, String order, String time, String id, boolean perDelivery) {
+    private record Ordered(String select, List<Object> params, String order, String time, String id) {
 
-        String sql(@Nullable Cursor cursor, int limit) {
+        Statement statement(@Nullable Cursor cursor, int limit) {
             StringBuilder sql = new StringBuilder(select);
+            List<Object> all = new ArrayList<>(params);
             if (cursor != null) {
                 // The first bound starts the index range at the cursor; the rest is the exact keyset order.
                 sql.append(" and ")
@@ -111,59 +122,124 @@ class EventSearch {
                         .append(" = ? and ")
                         .append(id)
                         .append(" < ?))");
-            }
-            return sql.append(" order by ")
-                    .append(order)
-                    .append(" fetch first ")
-                    .append(limit)
-                    .append(" rows only")
-                    .toString();
-        }
-
-        List<Object> params(@Nullable Cursor cursor) {
-            List<Object> all = new ArrayList<>(params);
-            if (cursor != null) {
                 OffsetDateTime at = utc(cursor.receivedAt());
                 all.addAll(List.of(at, at, at, cursor.id()));
             }
-            return all;
+            sql.append(" order by ")
+                    .append(order)
+                    .append(" fetch first ")
+                    .append(limit)
+                    .append(" rows only");
+            return new Statement(sql.toString(), all);
         }
     }
 
     private record Cursor(Instant receivedAt, UUID id) {}
 
-    private List<EventSummary> run(Plan plan, @Nullable Cursor cursor, int limit) {
-        return jdbc.sql(plan.sql(cursor, limit))
-                .params(plan.params(cursor))
-                .query(EventSearch::summary)
-                .list();
+    /** One way of reading a search's messages newest first. */
+    private interface Reading {
+
+        Ordered ordered();
+
+        /** Up to {@code limit} messages after {@code cursor}, newest first. */
+        List<EventSummary> messages(@Nullable Cursor cursor, int limit);
     }
 
-    /**
-     * Up to {@code limit} messages from a plan that lists a message once per matching delivery. Its rows come in
-     * message order, so a message's rows are adjacent; reads on past the last message's rows while a page holds
-     * repeats.
-     */
-    private List<EventSummary> distinctMessages(Plan plan, @Nullable Cursor cursor, int limit) {
-        List<EventSummary> messages = new ArrayList<>();
-        Set<UUID> seen = new HashSet<>();
-        Cursor from = cursor;
-        while (true) {
-            List<EventSummary> rows = run(plan, from, limit);
-            for (EventSummary row : rows) {
-                if (seen.add(row.id()) && messages.size() < limit) {
-                    messages.add(row);
-                }
-            }
-            if (rows.size() < limit || messages.size() >= limit) {
-                return messages;
-            }
-            EventSummary last = rows.get(rows.size() - 1);
-            from = new Cursor(last.receivedAt(), last.id());
+    /** Reads the messages' own index, the message filters in the same SELECT. */
+    private record MessageReading(Ordered ordered, JdbcClient jdbc) implements Reading {
+
+        @Override
+        public List<EventSummary> messages(@Nullable Cursor cursor, int limit) {
+            Statement statement = ordered.statement(cursor, limit);
+            return jdbc.sql(statement.sql())
+                    .params(statement.params())
+                    .query(EventSearch::summary)
+                    .list();
         }
     }
 
-    private List<Plan> plans(EventQuery query) {
+    /**
+     * Walks the rows of a rule's decisions or a state's deliveries newest first ({@code ordered} selects their
+     * message id and time, one table, one index), a chunk at a time, and looks each chunk's messages up by id with
+     * the message filters, until a page is full or the rows run out. Not a join: on H2 the planner then read the
+     * messages through another of their indexes per row instead of the primary key, and on such a plan returned a
+     * message twice. A message with several deliveries in the state is listed once.
+     */
+    private final class Walk implements Reading {
+
+        private static final int LARGEST_CHUNK = 1_000;
+
+        private final Ordered ordered;
+        private final EventQuery query;
+
+        Walk(Ordered ordered, EventQuery query) {
+            this.ordered = ordered;
+            this.query = query;
+        }
+
+        @Override
+        public Ordered ordered() {
+            return ordered;
+        }
+
+        @Override
+        public List<EventSummary> messages(@Nullable Cursor cursor, int limit) {
+            List<EventSummary> messages = new ArrayList<>();
+            Set<UUID> seen = new HashSet<>();
+            Cursor from = cursor;
+            int chunk = limit;
+            while (true) {
+                Statement statement = ordered.statement(from, chunk);
+                List<Cursor> rows = jdbc.sql(statement.sql())
+                        .params(statement.params())
+                        .query((rs, row) -> new Cursor(
+                                rs.getObject(2, OffsetDateTime.class).toInstant(), rs.getObject(1, UUID.class)))
+                        .list();
+                List<UUID> fresh = new ArrayList<>();
+                for (Cursor row : rows) {
+                    if (seen.add(row.id())) {
+                        fresh.add(row.id());
+                    }
+                }
+                Map<UUID, EventSummary> found = lookUp(fresh);
+                for (UUID id : fresh) {
+                    EventSummary message = found.get(id);
+                    if (message != null && messages.size() < limit) {
+                        messages.add(message);
+                    }
+                }
+                if (rows.size() < chunk || messages.size() >= limit) {
+                    return messages;
+                }
+                from = rows.get(rows.size() - 1);
+                // Message filters that leave few of the rows need more of them: read further each round.
+                chunk = Math.min(chunk * 2, Math.max(LARGEST_CHUNK, limit));
+            }
+        }
+
+        private Map<UUID, EventSummary> lookUp(List<UUID> ids) {
+            Map<UUID, EventSummary> found = new HashMap<>();
+            if (!ids.isEmpty()) {
+                Statement statement = lookupStatement(query, ids);
+                jdbc.sql(statement.sql())
+                        .params(statement.params())
+                        .query(EventSearch::summary)
+                        .list()
+                        .forEach(message -> found.put(message.id(), message));
+            }
+            return found;
+        }
+    }
+
+    private static Statement lookupStatement(EventQuery query, List<UUID> ids) {
+        Where where = new Where("select " + COLUMNS + " from event_message e where e.id in ("
+                + String.join(", ", java.util.Collections.nCopies(ids.size(), "?")) + ")");
+        where.params.addAll(ids);
+        messageFilters(where, query);
+        return new Statement(where.sql.toString(), where.params);
+    }
+
+    private List<Reading> readings(EventQuery query) {
         String status = blankToNull(query.status());
         String rule = blankToNull(query.rule());
         boolean deliveryStatus = status != null && DELIVERY_STATUSES.contains(status);
@@ -176,18 +252,18 @@ class EventSearch {
                 || blankToNull(query.anonymousId()) != null
                 || blankToNull(query.messageId()) != null;
         if (deliveryStatus && !fewMessages) {
-            return List.of(byDeliveries(query, status, rule));
+            return List.of(new Walk(deliveries(query, status, rule), query));
         }
         if (rule != null && !deliveryStatus && !fewMessages) {
             return RULE_OUTCOMES.stream()
-                    .map(outcome -> byDecisions(query, rule, outcome))
+                    .map(outcome -> (Reading) new Walk(decisions(query, rule, outcome), query))
                     .toList();
         }
-        return List.of(byMessages(query, deliveryStatus ? status : null, rule));
+        return List.of(new MessageReading(byMessages(query, deliveryStatus ? status : null, rule), jdbc));
     }
 
     /** Reads the messages' own index, newest first, checking a rule or delivery state per message. */
-    private Plan byMessages(EventQuery query, @Nullable String deliveryStatus, @Nullable String rule) {
+    private Ordered byMessages(EventQuery query, @Nullable String deliveryStatus, @Nullable String rule) {
         Where where = new Where("select " + COLUMNS + " from event_message e where 1 = 1");
         messageFilters(where, query);
         if (deliveryStatus != null) {
@@ -199,43 +275,38 @@ class EventSearch {
                     + " and r.rule_key = ? and r.outcome in ('matched', 'error'))");
             where.params.add(rule);
         }
-        return new Plan(
+        return new Ordered(
                 where.sql.toString(),
                 where.params,
                 leadingColumn(query) + "e.received_at desc, e.id desc",
                 "e.received_at",
-                "e.id",
-                false);
+                "e.id");
     }
 
-    /** Reads one outcome of a rule's decisions newest first (ix_rule_decision_rule_outcome), each with its message. */
-    private Plan byDecisions(EventQuery query, String rule, String outcome) {
-        Where where = new Where("select " + COLUMNS + " from rule_decision r join event_message e on e.id = r.event_id"
-                + " where r.rule_key = ? and r.outcome = ?");
+    /** One outcome of a rule's decisions newest first (ix_rule_decision_rule_outcome): message ids and times. */
+    private static Ordered decisions(EventQuery query, String rule, String outcome) {
+        Where where = new Where(
+                "select r.event_id, r.decided_at from rule_decision r where r.rule_key = ? and r.outcome = ?");
         where.params.add(rule);
         where.params.add(outcome);
         timeRange(where, "r.decided_at", query);
-        messageFilters(where, query);
-        return new Plan(
+        return new Ordered(
                 where.sql.toString(),
                 where.params,
                 "r.rule_key desc, r.outcome desc, r.decided_at desc, r.event_id desc",
                 "r.decided_at",
-                "r.event_id",
-                false);
+                "r.event_id");
     }
 
     /**
-     * Reads the deliveries in one state newest first (ix_delivery_status_created_at, or ix_delivery_rule_status with
-     * a rule), each with its message.
+     * The deliveries in one state newest first (ix_delivery_status_created_at, or ix_delivery_rule_status with a
+     * rule): message ids and times, a message once per delivery.
      */
-    private Plan byDeliveries(EventQuery query, String status, @Nullable String rule) {
-        Where where = new Where(
-                "select " + COLUMNS + " from delivery d join event_message e on e.id = d.event_id" + " where ");
+    private static Ordered deliveries(EventQuery query, String status, @Nullable String rule) {
+        Where where = new Where("select d.event_id, d.created_at from delivery d where ");
         deliveryState(where, query, status, rule);
-        messageFilters(where, query);
         String order = (rule != null ? "d.rule_key desc, " : "") + "d.status desc, d.created_at desc, d.event_id desc";
-        return new Plan(where.sql.toString(), where.params, order, "d.created_at", "d.event_id", true);
+        return new Ordered(where.sql.toString(), where.params, order, "d.created_at", "d.event_id");
     }
 
     private static void deliveryState(Where where, EventQuery query, String status, @Nullable String rule) {

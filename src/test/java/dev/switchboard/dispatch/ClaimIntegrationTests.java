@@ -36,8 +36,10 @@ class ClaimIntegrationTests {
     @Autowired
     TransactionTemplate transactions;
 
-    private int pending() {
-        return jdbc.sql("select count(*) from delivery where status = 'pending'")
+    /** How many of {@code rows} are still pending (the shared test database holds other tests' rows too). */
+    private int pending(List<UUID> rows) {
+        return jdbc.sql("select count(*) from delivery where status = 'pending' and id in (:ids)")
+                .param("ids", rows)
                 .query(Integer.class)
                 .single();
     }
@@ -64,7 +66,7 @@ class ClaimIntegrationTests {
             Callable<List<UUID>> claimer = () -> {
                 List<UUID> mine = new ArrayList<>();
                 // A claimer that loses a race gets nothing this round; it stops when nothing is left to claim.
-                while (pending() > 0) {
+                while (pending(backlog) > 0) {
                     Instant at = Instant.now();
                     store.claim(7, owner, at, at.plus(Duration.ofMinutes(1)), false)
                             .forEach(row -> mine.add(row.id()));
