@@ -9,9 +9,9 @@ import java.time.ZoneOffset;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.Base64;
+import java.util.Collections;
 import java.util.Comparator;
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -185,7 +185,6 @@ class EventSearch {
         @Override
         public List<EventSummary> messages(@Nullable Cursor cursor, int limit) {
             List<EventSummary> messages = new ArrayList<>();
-            Set<UUID> seen = new HashSet<>();
             Cursor from = cursor;
             int chunk = limit;
             while (true) {
@@ -195,9 +194,11 @@ class EventSearch {
                         .query((rs, row) -> new Cursor(
                                 rs.getObject(2, OffsetDateTime.class).toInstant(), rs.getObject(1, UUID.class)))
                         .list();
+                // A message's rows are adjacent in (time, message id) order, and the next chunk starts after the
+                // last one's message: comparing with the previous row is enough, however long the walk.
                 List<UUID> fresh = new ArrayList<>();
                 for (Cursor row : rows) {
-                    if (seen.add(row.id())) {
+                    if (fresh.isEmpty() || !fresh.get(fresh.size() - 1).equals(row.id())) {
                         fresh.add(row.id());
                     }
                 }
@@ -233,7 +234,7 @@ class EventSearch {
 
     private static Statement lookupStatement(EventQuery query, List<UUID> ids) {
         Where where = new Where("select " + COLUMNS + " from event_message e where e.id in ("
-                + String.join(", ", java.util.Collections.nCopies(ids.size(), "?")) + ")");
+                + String.join(", ", Collections.nCopies(ids.size(), "?")) + ")");
         where.params.addAll(ids);
         messageFilters(where, query);
         return new Statement(where.sql.toString(), where.params);
