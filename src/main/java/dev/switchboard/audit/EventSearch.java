@@ -165,22 +165,9 @@ class EventSearch {
      * messages through another of their indexes per row instead of the primary key, and on such a plan returned a
      * message twice. A message with several deliveries in the state is listed once.
      */
-    private final class Walk implements Reading {
+    private record Walk(Ordered ordered, EventQuery query, JdbcClient jdbc) implements Reading {
 
         private static final int LARGEST_CHUNK = 1_000;
-
-        private final Ordered ordered;
-        private final EventQuery query;
-
-        Walk(Ordered ordered, EventQuery query) {
-            this.ordered = ordered;
-            this.query = query;
-        }
-
-        @Override
-        public Ordered ordered() {
-            return ordered;
-        }
 
         @Override
         public List<EventSummary> messages(@Nullable Cursor cursor, int limit) {
@@ -253,11 +240,11 @@ class EventSearch {
                 || blankToNull(query.anonymousId()) != null
                 || blankToNull(query.messageId()) != null;
         if (deliveryStatus && !fewMessages) {
-            return List.of(new Walk(deliveries(query, status, rule), query));
+            return List.of(new Walk(deliveries(query, status, rule), query, jdbc));
         }
         if (rule != null && !deliveryStatus && !fewMessages) {
             return RULE_OUTCOMES.stream()
-                    .map(outcome -> (Reading) new Walk(decisions(query, rule, outcome), query))
+                    .map(outcome -> (Reading) new Walk(decisions(query, rule, outcome), query, jdbc))
                     .toList();
         }
         return List.of(new MessageReading(byMessages(query, deliveryStatus ? status : null, rule), jdbc));
