@@ -251,7 +251,7 @@ class EventSearch {
     }
 
     /** Reads the messages' own index, newest first, checking a rule or delivery state per message. */
-    private Ordered byMessages(EventQuery query, @Nullable String deliveryStatus, @Nullable String rule) {
+    private static Ordered byMessages(EventQuery query, @Nullable String deliveryStatus, @Nullable String rule) {
         Where where = new Where("select " + COLUMNS + " from event_message e where 1 = 1");
         messageFilters(where, query);
         if (deliveryStatus != null) {
