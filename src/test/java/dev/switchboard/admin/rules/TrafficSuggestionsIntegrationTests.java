@@ -57,7 +57,7 @@ class TrafficSuggestionsIntegrationTests {
                 .contains("IX_EVENT_MESSAGE_EVENT", "index sorted");
     }
 
-    private String plan(String sql) {
+    String plan(String sql) {
         return String.join("\n", jdbc.sql("explain " + sql).query(String.class).list());
     }
 
