@@ -5,6 +5,8 @@ import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Positive;
 import java.time.Duration;
+import org.hibernate.validator.constraints.time.DurationMax;
+import org.hibernate.validator.constraints.time.DurationMin;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 import org.springframework.validation.annotation.Validated;
@@ -15,12 +17,18 @@ import org.springframework.validation.annotation.Validated;
  * @param novuDashboardUrl where Novu's dashboard is, for the activity-feed link of a delivered request (empty:
  *     no link)
  * @param retention how long each table keeps its rows
+ * @param searchTimeout how long one statement of an event search may run before the database stops it and the
+ *     search answers that it is too broad: a full-text {@code q} over millions of messages reads every payload
+ *     in range (46 s at 5 million on H2) while it holds a pooled connection that intake needs too
  */
 @Validated
 @ConfigurationProperties("switchboard.audit")
 public record AuditProperties(
         @DefaultValue("https://dashboard.novu.co") @NotNull String novuDashboardUrl,
-        @DefaultValue @Valid @NotNull Retention retention) {
+        @DefaultValue @Valid @NotNull Retention retention,
+
+        @DefaultValue("15s") @NotNull @DurationMin(seconds = 1) @DurationMax(minutes = 10)
+        Duration searchTimeout) {
 
     /**
      * Retention per table. Rows older than their table's age are purged by a scheduled job in short batches

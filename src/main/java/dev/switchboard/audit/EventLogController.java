@@ -29,6 +29,11 @@ class EventLogController {
         } catch (IllegalArgumentException e) {
             return ResponseEntity.badRequest()
                     .body(Problems.of(HttpStatus.BAD_REQUEST, "invalid-filter", "Invalid filter", e.getMessage()));
+        } catch (SearchTooBroadException e) {
+            // A valid request the server will not finish: narrower filters will answer.
+            return ResponseEntity.unprocessableContent()
+                    .body(Problems.of(
+                            HttpStatus.UNPROCESSABLE_CONTENT, "search-too-broad", "Search too broad", e.getMessage()));
         }
     }
 

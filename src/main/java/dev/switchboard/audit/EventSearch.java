@@ -3,6 +3,7 @@ package dev.switchboard.audit;
 import java.nio.charset.StandardCharsets;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
@@ -16,7 +17,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
+import javax.sql.DataSource;
 import org.jspecify.annotations.Nullable;
+import org.springframework.dao.QueryTimeoutException;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
@@ -55,17 +59,31 @@ class EventSearch {
             .reversed();
 
     private final JdbcClient jdbc;
+    private final Duration timeout;
 
-    EventSearch(JdbcClient jdbc) {
-        this.jdbc = jdbc;
+    EventSearch(DataSource dataSource, AuditProperties properties) {
+        // Every statement of a search may run for the configured time at most: the database stops it then.
+        JdbcTemplate template = new JdbcTemplate(dataSource);
+        this.timeout = properties.searchTimeout();
+        template.setQueryTimeout((int) Math.max(1, timeout.toSeconds()));
+        this.jdbc = JdbcClient.create(template);
+    }
+
+    /** What runs a search's statements, with its statement timeout (for the test that checks the database stops one). */
+    JdbcClient client() {
+        return jdbc;
     }
 
     EventLog.Page page(EventQuery query) {
         int size = query.pageSize();
         Cursor cursor = cursor(query);
         List<EventSummary> rows = new ArrayList<>();
-        for (Reading reading : readings(query)) {
-            rows.addAll(reading.messages(cursor, size + 1));
+        try {
+            for (Reading reading : readings(query)) {
+                rows.addAll(reading.messages(cursor, size + 1));
+            }
+        } catch (QueryTimeoutException e) {
+            throw new SearchTooBroadException(timeout);
         }
         // Two readings (a rule's matched and its error decisions) each give a page: merge them.
         rows.sort(NEWEST_FIRST);

@@ -138,7 +138,8 @@ class RetentionIntegrationTests {
                                 Duration.ofDays(30),
                                 Duration.ofDays(365),
                                 Duration.ofMinutes(10),
-                                50)),
+                                50),
+                        Duration.ofSeconds(15)),
                 settings,
                 Clock.systemUTC());
 

@@ -1,6 +1,7 @@
 package dev.switchboard.admin.audit;
 
 import dev.switchboard.audit.EventLog;
+import dev.switchboard.audit.SearchTooBroadException;
 import dev.switchboard.audit.UserDataPurge;
 import dev.switchboard.rules.RuleCatalog;
 import dev.switchboard.rules.RuleView;
@@ -65,6 +66,10 @@ class AuditListController {
             model.addAttribute("cursorError", true);
             model.addAttribute("invalid", true);
             model.addAttribute("newest", filter.url(null));
+        } catch (SearchTooBroadException e) {
+            // Shown next to the text field: a text searched over a long time range is what runs this long.
+            model.addAttribute("tooBroadSeconds", e.timeout().toSeconds());
+            model.addAttribute("invalid", true);
         }
         return "admin/audit/list";
     }

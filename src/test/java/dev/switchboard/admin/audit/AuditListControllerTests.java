@@ -14,8 +14,10 @@ import dev.switchboard.admin.AdminSliceTestConfiguration;
 import dev.switchboard.audit.EventLog;
 import dev.switchboard.audit.EventQuery;
 import dev.switchboard.audit.EventSummary;
+import dev.switchboard.audit.SearchTooBroadException;
 import dev.switchboard.audit.UserDataPurge;
 import dev.switchboard.rules.RuleCatalog;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -158,6 +160,18 @@ class AuditListControllerTests {
                 .bodyText()
                 .contains("&lt;script&gt;alert(&#39;x&#39;)&lt;/script&gt;")
                 .doesNotContain("<script>alert");
+    }
+
+    @Test
+    void saysNextToTheTextFieldWhenASearchRanTooLong() {
+        given(events.search(any())).willThrow(new SearchTooBroadException(Duration.ofSeconds(15)));
+
+        assertThat(mvc.get().uri("/audit?q=c-99120").with(user("vic").roles("VIEWER")))
+                .hasStatusOk()
+                .bodyText()
+                .contains("id=\"q-error\"", "This search ran longer than 15 s and was stopped.")
+                .contains("aria-describedby=\"q-error\"")
+                .doesNotContain("id=\"no-events\"", "id=\"events\"");
     }
 
     @Test
