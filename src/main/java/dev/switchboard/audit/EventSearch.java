@@ -183,7 +183,7 @@ class EventSearch {
      * messages through another of their indexes per row instead of the primary key, and on such a plan returned a
      * message twice. A message with several deliveries in the state is listed once.
      */
-    private record Walk(Ordered ordered, EventQuery query, JdbcClient jdbc) implements Reading {
+    private record Walk(Ordered ordered, EventQuery query, JdbcClient jdbc, Duration timeout) implements Reading {
 
         private static final int LARGEST_CHUNK = 1_000;
 
@@ -192,7 +192,12 @@ class EventSearch {
             List<EventSummary> messages = new ArrayList<>();
             Cursor from = cursor;
             int chunk = limit;
+            long start = System.nanoTime();
             while (true) {
+                // Each statement has the timeout; a walk of many quick chunks is held to it as a whole too.
+                if (System.nanoTime() - start > timeout.toNanos()) {
+                    throw new SearchTooBroadException(timeout);
+                }
                 Statement statement = ordered.statement(from, chunk);
                 List<Cursor> rows = jdbc.sql(statement.sql())
                         .params(statement.params())
@@ -258,11 +263,11 @@ class EventSearch {
                 || blankToNull(query.anonymousId()) != null
                 || blankToNull(query.messageId()) != null;
         if (deliveryStatus && !fewMessages) {
-            return List.of(new Walk(deliveries(query, status, rule), query, jdbc));
+            return List.of(new Walk(deliveries(query, status, rule), query, jdbc, timeout));
         }
         if (rule != null && !deliveryStatus && !fewMessages) {
             return RULE_OUTCOMES.stream()
-                    .map(outcome -> (Reading) new Walk(decisions(query, rule, outcome), query, jdbc))
+                    .map(outcome -> (Reading) new Walk(decisions(query, rule, outcome), query, jdbc, timeout))
                     .toList();
         }
         return List.of(new MessageReading(byMessages(query, deliveryStatus ? status : null, rule), jdbc));
