@@ -1,5 +1,6 @@
 package dev.switchboard.audit;
 
+import dev.switchboard.message.MessageStatus;
 import java.nio.charset.StandardCharsets;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -17,6 +18,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
 import javax.sql.DataSource;
 import org.jspecify.annotations.Nullable;
 import org.springframework.dao.QueryTimeoutException;
@@ -46,8 +49,11 @@ class EventSearch {
     static final String COLUMNS = "e.id, e.source, e.message_id, e.type, e.event, e.user_id,"
             + " e.anonymous_id, e.status, e.reject_reason, e.received_at, e.event_timestamp";
 
-    private static final Set<String> MESSAGE_STATUSES = Set.of("no_match", "routed", "rejected", "duplicate");
+    private static final Set<String> MESSAGE_STATUSES =
+            Stream.of(MessageStatus.values()).map(MessageStatus::value).collect(Collectors.toUnmodifiableSet());
 
+    // The outbox's states (dispatch's Outbox.STATUSES; audit may not depend on dispatch) and retrying: pending
+    // again after a failed attempt.
     private static final Set<String> DELIVERY_STATUSES =
             Set.of("delivered", "retrying", "dead", "invalid", "dry_run", "cancelled", "failed", "pending", "sending");
 

@@ -32,15 +32,7 @@ class DeliveriesController {
     /** Finished without being delivered, or never sent (dry run): the states a person may send again. */
     static final List<String> RETRYABLE = List.of(Delivery.DEAD, Delivery.FAILED, Delivery.DRY_RUN);
 
-    private static final Set<String> STATUSES = Set.of(
-            Delivery.PENDING,
-            Delivery.SENDING,
-            Delivery.DELIVERED,
-            Delivery.FAILED,
-            Delivery.DEAD,
-            Delivery.INVALID,
-            Delivery.DRY_RUN,
-            Delivery.CANCELLED);
+    private static final Set<String> STATUSES = Set.copyOf(Outbox.STATUSES);
 
     private final DeliveryStore store;
     private final Dispatcher dispatcher;

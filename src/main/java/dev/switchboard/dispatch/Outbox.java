@@ -18,6 +18,17 @@ import org.springframework.stereotype.Component;
 @Component
 public class Outbox {
 
+    /** Every status a delivery row can have (see V5). */
+    public static final List<String> STATUSES = List.of(
+            Delivery.PENDING,
+            Delivery.SENDING,
+            Delivery.DELIVERED,
+            Delivery.FAILED,
+            Delivery.DEAD,
+            Delivery.INVALID,
+            Delivery.DRY_RUN,
+            Delivery.CANCELLED);
+
     private static final String INSERT = "insert into delivery (id, event_id, source, message_id, rule_key,"
             + " rule_version, action_index, action_type, user_id, method, path, body, transaction_id,"
             + " idempotency_key, status, attempts, created_at, due_at, last_error, finished_at, mask_pointers)"

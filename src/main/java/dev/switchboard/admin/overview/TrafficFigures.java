@@ -1,5 +1,6 @@
 package dev.switchboard.admin.overview;
 
+import dev.switchboard.dispatch.Outbox;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
@@ -15,10 +16,6 @@ import org.springframework.stereotype.Component;
  */
 @Component
 class TrafficFigures {
-
-    /** Every status the outbox stores, as V5 lists them. */
-    private static final List<String> DELIVERY_STATUSES =
-            List.of("pending", "sending", "delivered", "failed", "dead", "invalid", "dry_run", "cancelled");
 
     private final JdbcClient jdbc;
 
@@ -38,7 +35,7 @@ class TrafficFigures {
         long routed = messages("routed", since);
         long received = routed + messages("no_match", since);
         Map<String, Long> deliveries = new HashMap<>();
-        for (String status : DELIVERY_STATUSES) {
+        for (String status : Outbox.STATUSES) {
             long n = jdbc.sql("select count(*) from delivery where status = ? and created_at >= ?")
                     .params(status, since)
                     .query(Long.class)
