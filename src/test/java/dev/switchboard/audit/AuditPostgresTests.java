@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.switchboard.support.EmbeddedPostgresSupport;
 import dev.switchboard.support.IntakeClient;
+import dev.switchboard.support.QueryPlans;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
@@ -142,17 +143,12 @@ class AuditPostgresTests {
         EventQuery query =
                 new EventQuery(userId, null, null, null, null, null, rule, status, null, null, null, null, null, null);
         return search.statements(query).stream()
-                .map(statement -> String.join(
-                        "\n",
-                        jdbc.sql("explain " + statement.sql())
-                                .params(statement.params())
-                                .query(String.class)
-                                .list()))
+                .map(statement -> QueryPlans.explain(jdbc, statement.sql(), statement.params()))
                 .toList();
     }
 
     private String plan(String sql) {
-        return String.join("\n", jdbc.sql("explain " + sql).query(String.class).list());
+        return QueryPlans.explain(jdbc, sql);
     }
 
     private static List<String> ids(IntakeClient client, String filters) {

@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.InstanceOfAssertFactories.STRING;
 
 import dev.switchboard.support.IntakeClient;
+import dev.switchboard.support.QueryPlans;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -350,12 +351,7 @@ class EventSearchIntegrationTests {
     }
 
     private String plan(EventSearch.Statement statement) {
-        return String.join(
-                "\n",
-                jdbc.sql("explain " + statement.sql())
-                        .params(statement.params())
-                        .query(String.class)
-                        .list());
+        return QueryPlans.explain(jdbc, statement.sql(), statement.params());
     }
 
     private UUID message(

@@ -2,6 +2,7 @@ package dev.switchboard.dispatch;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.switchboard.support.QueryPlans;
 import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -40,8 +41,6 @@ class DeliveryListPlanTests {
     private String plan(DeliveryFilter filter) {
         Map<String, Object> params = new LinkedHashMap<>();
         String sql = DeliveryStore.findSql(filter, params, 0, 50);
-        return String.join(
-                "\n",
-                jdbc.sql("explain " + sql).params(params).query(String.class).list());
+        return QueryPlans.explain(jdbc, sql, params);
     }
 }

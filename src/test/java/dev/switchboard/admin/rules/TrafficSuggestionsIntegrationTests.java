@@ -3,6 +3,7 @@ package dev.switchboard.admin.rules;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.switchboard.message.Ids;
+import dev.switchboard.support.QueryPlans;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.List;
@@ -58,7 +59,7 @@ class TrafficSuggestionsIntegrationTests {
     }
 
     String plan(String sql) {
-        return String.join("\n", jdbc.sql("explain " + sql).query(String.class).list());
+        return QueryPlans.explain(jdbc, sql);
     }
 
     private void message(String event, String status, Instant at, String payload) {
