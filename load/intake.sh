@@ -6,6 +6,10 @@
 # and writes it to target/load/intake-results.md. `--mode kill` runs the kill -9 check instead.
 # Options (defaults): --db h2,postgres --clients 8 --batch 100 --seconds 20 --warmup-seconds 8 --track-rate 1000
 #   --track-seconds 60 --track-warmup-seconds 30 --trigger-rate 600 --drain-seconds 20 --dispatch-warmup-seconds 60 --latency-ms 5 --workers 16
+#   --ids realistic (random messageIds and anonymousIds, --users 100000 people; `sequential`: ids that count up, as
+#   the runs before 2026-11-29 20:00 sent, which spare the databases' indexes most of their work)
+#   --keep-databases false (the H2 file is deleted once measured, its size printed first; the embedded PostgreSQL
+#   deletes its own)
 #   --heap 512m --rounds 1 (N alternating storage-floor and /v1/batch phases, with their median share)
 #   --pg-server-settings "backend_flush_after=256kB" (PostgreSQL server settings beyond the stock ones)
 #   --settle-disk true (sync before each measured phase, so it starts on a quiet disk; false: the previous phase's

@@ -85,11 +85,14 @@ public final class IntakeLoad {
 
     private final List<Template> batchMix;
     private final List<Template> trackMix;
+    private final LoadIds ids;
 
     private IntakeLoad(Map<String, String> options) throws IOException {
         this.options = options;
         this.work = Files.createTempDirectory("switchboard-intake-load");
         String now = Instant.now().toString();
+        this.ids = LoadIds.of(
+                options.getOrDefault("ids", "realistic"), Integer.parseInt(options.getOrDefault("users", "100000")));
         Map<String, Template> samples = new LinkedHashMap<>();
         for (String name : List.of(
                 "page",
@@ -103,7 +106,7 @@ public final class IntakeLoad {
                 "track-audience-entered",
                 "group",
                 "alias")) {
-            samples.put(name, Template.of(name, now));
+            samples.put(name, Template.of(name, now, ids));
         }
         // A shop's day, in percent: mostly browsing, some identifies and orders.
         this.batchMix = mix(
@@ -143,8 +146,8 @@ public final class IntakeLoad {
         // on 2 cores unless given a parallelism (as Switchboard's main does for its own calls to Novu).
         SwitchboardApplication.poolCompletionsOnSmallMachines();
         IntakeLoad load = new IntakeLoad(options);
-        System.out.println(
-                "databases, Switchboard and GC logs in " + load.work + " (a full run leaves ~3 GB: delete it)");
+        System.out.println("databases, Switchboard and GC logs in " + load.work
+                + " (the H2 file deleted once measured unless --keep-databases true)");
         Database.h2Settings = options.getOrDefault("h2-settings", "");
         Database.pgSettings = options.getOrDefault("pg-settings", "");
         Database.pgServerSettings = options.getOrDefault("pg-server-settings", "");
@@ -154,11 +157,34 @@ public final class IntakeLoad {
 
     // ---------------------------------------------------------------------------------------------- bench
 
+    private static long sizeOf(Path folder) throws IOException {
+        try (var files = Files.walk(folder)) {
+            return files.filter(Files::isRegularFile)
+                    .mapToLong(file -> file.toFile().length())
+                    .sum();
+        }
+    }
+
+    private static void deleteTree(Path folder) throws IOException {
+        try (var files = Files.walk(folder)) {
+            for (Path path : files.sorted(java.util.Comparator.reverseOrder()).toList()) {
+                Files.deleteIfExists(path);
+            }
+        }
+    }
+
     private int bench() throws Exception {
         List<String> databases = List.of(option("db", "h2,postgres").split(","));
         List<BenchResult> results = new ArrayList<>();
         for (String db : databases) {
             results.add(benchOn(db.trim()));
+            // With random ids an H2 file grew to 6-23 GB in one run, and a few runs filled the disk: it goes once
+            // measured unless asked to stay; the logs stay. (The embedded PostgreSQL removes its own data folder.)
+            Path folder = work.resolve(db.trim());
+            if (Files.exists(folder) && !Boolean.parseBoolean(option("keep-databases", "false"))) {
+                System.out.printf("database folder %s: %,d MB, deleted%n", folder, sizeOf(folder) / 1_000_000);
+                deleteTree(folder);
+            }
         }
         String table = table(results);
         System.out.println();
@@ -430,7 +456,14 @@ public final class IntakeLoad {
             long keysWithTwoTransactions = transactionsPerKey.values().stream()
                     .filter(s -> s.size() > 1)
                     .count();
-            long acceptedTwice = accepted.values().stream().filter(n -> n > 1).count();
+            // A rule may map one transactionId onto several messages on purpose (the examples' welcome-{userId}:
+            // one welcome per person), and Novu runs such a transactionId once per delivered row at most. Run twice
+            // means more often than the outbox has delivered rows for it: a delivery that reached Novu twice.
+            Map<String, Long> rowsPerTransaction = new HashMap<>();
+            deliveries.values().forEach(id -> rowsPerTransaction.merge(id, 1L, Long::sum));
+            long acceptedTwice = accepted.entrySet().stream()
+                    .filter(e -> e.getValue() > rowsPerTransaction.getOrDefault(e.getKey(), 1L))
+                    .count();
             long deliveredNotSeen = deliveries.values().stream()
                     .filter(id -> !accepted.containsKey(id))
                     .count();
@@ -439,6 +472,7 @@ public final class IntakeLoad {
                     accepted.keySet().stream().filter(id -> !known.contains(id)).count();
             boolean ok = missing == 0
                     && keysWithTwoTransactions == 0
+                    && acceptedTwice == 0
                     && deliveredNotSeen == 0
                     && seenNotInOutbox == 0
                     && dueLeft == 0
@@ -653,7 +687,7 @@ public final class IntakeLoad {
     }
 
     String messageId(long seq) {
-        return "ld-" + RUN + "-" + seq;
+        return ids.messageId(seq);
     }
 
     static HttpClient client() {
@@ -925,22 +959,33 @@ public final class IntakeLoad {
 
     // ---------------------------------------------------------------------------------------------- parts
 
-    /** A sample with its messageId, userId and order id replaced per message, so every message is new. */
+    /**
+     * A sample with its messageId, userId, anonymousId and order id replaced per message (see {@link LoadIds}), so
+     * every message is new.
+     */
     static final class Template {
         private final List<String> parts = new ArrayList<>();
+        private final LoadIds ids;
+        private final String sampleAnonymousId;
 
-        private Template(String json) {
+        private Template(String json, LoadIds ids, String sampleAnonymousId) {
             for (String part : json.split("@@", -1)) {
                 parts.add(part);
             }
+            this.ids = ids;
+            this.sampleAnonymousId = sampleAnonymousId;
         }
 
-        static Template of(String sample, String now) {
+        static Template of(String sample, String now, LoadIds ids) {
             ObjectNode message =
                     (ObjectNode) JSON.readTree(dev.switchboard.support.SegmentSamples.text(sample + ".json"));
             message.put("messageId", "@@M@@");
             if (message.has("userId")) {
                 message.put("userId", "@@U@@");
+            }
+            String anonymousId = message.path("anonymousId").asString(null);
+            if (anonymousId != null) {
+                message.put("anonymousId", "@@A@@");
             }
             for (String field : List.of("timestamp", "originalTimestamp", "sentAt", "receivedAt")) {
                 if (message.has(field)) {
@@ -948,12 +993,13 @@ public final class IntakeLoad {
                 }
             }
             if (message.path("properties").has("order_id")) {
-                ((ObjectNode) message.get("properties")).put("order_id", "o-@@U@@");
+                // One order per message: the examples map it into the order rules' transactionId.
+                ((ObjectNode) message.get("properties")).put("order_id", "o-@@M@@");
             }
             if (message.path("properties").path("user").has("subscriberId")) {
                 ((ObjectNode) message.get("properties").get("user")).put("subscriberId", "@@U@@");
             }
-            return new Template(message.toString());
+            return new Template(message.toString(), ids, anonymousId);
         }
 
         String render(long seq) {
@@ -963,22 +1009,21 @@ public final class IntakeLoad {
         }
 
         void render(long seq, StringBuilder out) {
-            String id = Long.toString(seq);
             for (int i = 0; i < parts.size(); i++) {
                 String part = parts.get(i);
                 if (i % 2 == 0) {
                     out.append(part);
                 } else if (part.equals("M")) {
-                    out.append("ld-").append(RUN).append('-').append(id);
+                    out.append(ids.messageId(seq));
+                } else if (part.equals("A")) {
+                    String anonymousId = ids.anonymousId(seq);
+                    out.append(anonymousId != null ? anonymousId : sampleAnonymousId);
                 } else {
-                    out.append("lu-").append(RUN).append('-').append(id);
+                    out.append(ids.userId(seq));
                 }
             }
         }
     }
-
-    /** Run tag shared by templates and {@link #messageId}; one driver JVM is one run. */
-    static final String RUN = Long.toString(System.currentTimeMillis() % 100_000_000L, 36);
 
     static final class Recorder {
         final List<Long> latencies = new ArrayList<>();
