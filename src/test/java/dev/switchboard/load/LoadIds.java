@@ -2,14 +2,15 @@ package dev.switchboard.load;
 
 import java.util.HexFormat;
 import java.util.UUID;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The ids the intake load puts in its messages, per message sequence number. They decide how much the databases'
  * indexes on messageId, userId and anonymousId cost: an id that grows with the sequence lands next to the previous
  * one in its index, a random one anywhere, and H2 rewrites every index page a commit touched. Real senders make
  * random ids: analytics-java and analytics-node a random UUID per messageId, analytics.js a random anonymousId per
- * browser, and userIds are the customer's own (the samples carry MongoDB ObjectIds), so {@link #realistic} is the
- * load run's default. {@link #sequential} is what the runs before 2026-11-29 20:00 sent: messageIds and userIds that
+ * browser, and userIds are the customer's own (the samples carry MongoDB ObjectIds), so {@link Realistic} is the
+ * load run's default. {@link Sequential} is what the runs before 2026-11-29 20:00 sent: messageIds and userIds that
  * count up, and every message with its sample's one anonymousId.
  *
  * <p>Every id is a function of the run and the sequence number, so the kill run can tell which acknowledged
@@ -35,7 +36,7 @@ abstract sealed class LoadIds {
     abstract String userId(long seq);
 
     /** The message's anonymousId, or null to keep the sample's. */
-    abstract String anonymousId(long seq);
+    abstract @Nullable String anonymousId(long seq);
 
     /** A random UUID per message; {@code users} people, each with one userId and one anonymousId. */
     static final class Realistic extends LoadIds {
@@ -89,6 +90,7 @@ abstract sealed class LoadIds {
         }
 
         @Override
+        @Nullable
         String anonymousId(long seq) {
             return null;
         }
