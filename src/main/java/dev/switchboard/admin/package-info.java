@@ -6,6 +6,7 @@
 @ApplicationModule(
         allowedDependencies = {
             "audit",
+            "config",
             "ingest",
             "novu",
             "rules",
