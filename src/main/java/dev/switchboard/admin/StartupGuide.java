@@ -25,7 +25,7 @@ class StartupGuide {
      * in about 5,000 events/s in the load run against PostgreSQL's 20,000, and its file grew to 23 GB in 12 minutes
      * (README, Figures). No URL is printed: a JDBC URL may carry a password.
      */
-    static final String H2_ADVICE = "embedded H2 file - fine for trying Switchboard out and modest traffic;"
+    private static final String H2_ADVICE = "embedded H2 file - fine for trying Switchboard out and modest traffic;"
             + " for production set SPRING_DATASOURCE_URL to a PostgreSQL database (README, PostgreSQL).";
 
     private final NovuClient novu;
