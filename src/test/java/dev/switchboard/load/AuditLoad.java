@@ -21,7 +21,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -209,7 +208,7 @@ public final class AuditLoad {
             }
         } finally {
             if (!keep) {
-                deleteTree(work);
+                Folders.delete(work);
             }
         }
         String table = table(results, load.messages, load.queries);
@@ -254,7 +253,7 @@ public final class AuditLoad {
                 result.timings = measure(server, samples);
             }
             if (dialect == Dialect.H2) {
-                result.diskBytes = sizeOf(dir);
+                result.diskBytes = Folders.size(dir);
             }
             print(String.format("database size on disk: %,d MB", result.diskBytes / 1_000_000));
             List<Result> results = new ArrayList<>(List.of(result));
@@ -832,28 +831,6 @@ public final class AuditLoad {
             try (ResultSet rs = s.executeQuery()) {
                 rs.next();
                 return rs.getLong(1);
-            }
-        }
-    }
-
-    private static long sizeOf(Path dir) throws IOException {
-        try (Stream<Path> files = Files.walk(dir)) {
-            return files.filter(Files::isRegularFile)
-                    .mapToLong(p -> {
-                        try {
-                            return Files.size(p);
-                        } catch (IOException e) {
-                            return 0;
-                        }
-                    })
-                    .sum();
-        }
-    }
-
-    private static void deleteTree(Path dir) throws IOException {
-        try (Stream<Path> files = Files.walk(dir)) {
-            for (Path p : files.sorted(Comparator.reverseOrder()).toList()) {
-                Files.deleteIfExists(p);
             }
         }
     }

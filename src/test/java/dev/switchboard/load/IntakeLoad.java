@@ -157,22 +157,6 @@ public final class IntakeLoad {
 
     // ---------------------------------------------------------------------------------------------- bench
 
-    private static long sizeOf(Path folder) throws IOException {
-        try (var files = Files.walk(folder)) {
-            return files.filter(Files::isRegularFile)
-                    .mapToLong(file -> file.toFile().length())
-                    .sum();
-        }
-    }
-
-    private static void deleteTree(Path folder) throws IOException {
-        try (var files = Files.walk(folder)) {
-            for (Path path : files.sorted(java.util.Comparator.reverseOrder()).toList()) {
-                Files.deleteIfExists(path);
-            }
-        }
-    }
-
     private int bench() throws Exception {
         List<String> databases = List.of(option("db", "h2,postgres").split(","));
         List<BenchResult> results = new ArrayList<>();
@@ -182,8 +166,8 @@ public final class IntakeLoad {
             // measured unless asked to stay; the logs stay. (The embedded PostgreSQL removes its own data folder.)
             Path folder = work.resolve(db.trim());
             if (Files.exists(folder) && !Boolean.parseBoolean(option("keep-databases", "false"))) {
-                System.out.printf("database folder %s: %,d MB, deleted%n", folder, sizeOf(folder) / 1_000_000);
-                deleteTree(folder);
+                System.out.printf("database folder %s: %,d MB, deleted%n", folder, Folders.size(folder) / 1_000_000);
+                Folders.delete(folder);
             }
         }
         String table = table(results);
