@@ -1,5 +1,6 @@
 package dev.switchboard.audit;
 
+import dev.switchboard.message.LookupKeys;
 import dev.switchboard.message.MessageStatus;
 import java.nio.charset.StandardCharsets;
 import java.sql.ResultSet;
@@ -33,7 +34,7 @@ import org.springframework.stereotype.Component;
  *
  * <p>H2 reads an index backwards only for an ORDER BY that names the index's columns from its first one on, all
  * descending; unlike PostgreSQL it does not skip a leading column that the WHERE fixes to one value. So a search
- * orders by that column first ({@code e.user_id desc, e.received_at desc, e.id desc} for a user's messages: the
+ * orders by that column first ({@code e.user_key desc, e.received_at desc, e.id desc} for a user's messages: the
  * same result, the column has one value). The rule and delivery-state filters walk that rule's decisions or that
  * state's deliveries newest first (intake writes both with their message's received_at) and look their messages up
  * by id, instead of collecting every match before sorting. Without that, H2 read a filter's whole index range and
@@ -343,9 +344,9 @@ class EventSearch {
 
     /** The filters on the message row itself. */
     private static void messageFilters(Where where, EventQuery query) {
-        where.equal("e.user_id", query.userId());
-        where.equal("e.anonymous_id", query.anonymousId());
-        where.equal("e.message_id", query.messageId());
+        where.equalId("e.user_key", "e.user_id", query.userId());
+        where.equalId("e.anonymous_key", "e.anonymous_id", query.anonymousId());
+        where.equalId("e.message_key", "e.message_id", query.messageId());
         where.equal("e.source", query.source());
         where.equal("e.type", query.type());
         where.equal("e.event", query.event());
@@ -374,9 +375,9 @@ class EventSearch {
         }
         String status = blankToNull(query.status());
         if (blankToNull(query.userId()) != null) {
-            return "e.user_id desc, ";
+            return "e.user_key desc, ";
         } else if (blankToNull(query.anonymousId()) != null) {
-            return "e.anonymous_id desc, ";
+            return "e.anonymous_key desc, ";
         } else if (blankToNull(query.event()) != null) {
             return "e.event desc, ";
         } else if (status != null && MESSAGE_STATUSES.contains(status)) {
@@ -409,6 +410,19 @@ class EventSearch {
         void equal(String column, @Nullable String value) {
             if (value != null && !value.isBlank()) {
                 sql.append(" and ").append(column).append(" = ?");
+                params.add(value);
+            }
+        }
+
+        /** A sender's id, indexed by its lookup key (V72): the key finds the rows, the id rules out a shared key. */
+        void equalId(String keyColumn, String idColumn, @Nullable String value) {
+            if (value != null && !value.isBlank()) {
+                sql.append(" and ")
+                        .append(keyColumn)
+                        .append(" = ? and ")
+                        .append(idColumn)
+                        .append(" = ?");
+                params.add(LookupKeys.keyOf(value));
                 params.add(value);
             }
         }

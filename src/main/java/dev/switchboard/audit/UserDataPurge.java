@@ -1,6 +1,7 @@
 package dev.switchboard.audit;
 
 import dev.switchboard.ingest.UserDeletionRequested;
+import dev.switchboard.message.LookupKeys;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -56,13 +57,17 @@ public class UserDataPurge {
         counts.put("attempts", 0);
         counts.put("decisions", 0);
         counts.put("messages", 0);
-        String keptDeletes = " and d.event_id not in (select k.id from event_message k where k.user_id = :user"
+        String keptDeletes = " and d.event_id not in (select k.id from event_message k where k.user_key = :userKey"
+                + " and k.user_id = :user"
                 + " and k.type = 'delete')";
         while (true) {
             int[] n = transactions.execute(status -> {
-                List<UUID> ids = jdbc.sql("select d.id from delivery d where (d.user_id = :user or d.event_id in"
-                                + " (select e.id from event_message e where e.user_id = :user))" + keptDeletes
-                                + " fetch first " + BATCH + " rows only")
+                List<UUID> ids = jdbc.sql(
+                                "select d.id from delivery d where ((d.user_key = :userKey and d.user_id = :user)"
+                                        + " or d.event_id in (select e.id from event_message e where e.user_key = :userKey"
+                                        + " and e.user_id = :user))" + keptDeletes
+                                        + " fetch first " + BATCH + " rows only")
+                        .param("userKey", LookupKeys.keyOf(userId))
                         .param("user", userId)
                         .query(UUID.class)
                         .list();
@@ -85,8 +90,9 @@ public class UserDataPurge {
         }
         while (true) {
             int[] n = transactions.execute(status -> {
-                List<UUID> ids = jdbc.sql("select id from event_message where user_id = :user"
+                List<UUID> ids = jdbc.sql("select id from event_message where user_key = :userKey and user_id = :user"
                                 + " and (type is null or type <> 'delete') fetch first " + BATCH + " rows only")
+                        .param("userKey", LookupKeys.keyOf(userId))
                         .param("user", userId)
                         .query(UUID.class)
                         .list();

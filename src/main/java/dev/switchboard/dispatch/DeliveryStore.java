@@ -2,6 +2,7 @@ package dev.switchboard.dispatch;
 
 import dev.switchboard.config.Databases;
 import dev.switchboard.message.Ids;
+import dev.switchboard.message.LookupKeys;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
@@ -65,7 +66,7 @@ class DeliveryStore {
      * Earlier means an earlier message; rows of one message (same created_at) keep their UUIDv7 order.
      */
     private static final String IN_ORDER = " and (d.user_id is null or not exists (select 1 from delivery e"
-            + " where e.user_id = d.user_id"
+            + " where e.user_key = d.user_key and e.user_id = d.user_id"
             + " and (e.created_at < d.created_at or (e.created_at = d.created_at and e.id < d.id))"
             // A CASE, not an OR over status values: with an OR, PostgreSQL without fresh statistics (an outbox
             // that grew from empty within the last minute) combined the user index with a status index and took
@@ -318,10 +319,11 @@ class DeliveryStore {
         // statistics yet (an outbox that grew from empty within the last minute) read every pending row through the
         // status index, 5,000 of 5,000 in a test, to cancel one.
         return jdbc.sql("update delivery set status = 'cancelled', finished_at = :now, last_error = :reason"
-                        + " where transaction_id = :tx and (case when status = 'pending' and method <> 'DELETE'"
+                        + " where transaction_key = :txKey and transaction_id = :tx and (case when status = 'pending' and method <> 'DELETE'"
                         + " and method <> 'LOCAL' then id <> :except else false end)")
                 .param("now", at(now))
                 .param("reason", reason)
+                .param("txKey", LookupKeys.keyOf(transactionId))
                 .param("tx", transactionId)
                 .param("except", except)
                 .update();
@@ -352,22 +354,25 @@ class DeliveryStore {
         // PostgreSQL cannot prefer the rule-and-status index, which with lagging statistics read every pending
         // or delivered row of the rule. That held the completion writer, and all of dispatch, at 85 calls/s.
         int cancelled = jdbc.sql("update delivery set status = 'cancelled', finished_at = :now,"
-                        + " last_error = :reason where user_id = :user and created_at >= :since"
+                        + " last_error = :reason where user_key = :userKey and user_id = :user and created_at >= :since"
                         + " and created_at <= :until and (case when rule_key = :rule and status = 'pending'"
                         + " and method <> 'LOCAL' then id <> :self else false end)")
                 .param("now", at(now))
                 .param("reason", "cancelled by rule cancel " + local.id())
                 .param("rule", rule)
+                .param("userKey", LookupKeys.keyOf(userId))
                 .param("user", userId)
                 .param("since", at(since))
                 .param("until", at(local.createdAt()))
                 .param("self", local.id())
                 .update();
-        List<String> delivered = jdbc.sql("select distinct transaction_id from delivery where user_id = :user"
+        List<String> delivered = jdbc.sql("select distinct transaction_id from delivery where user_key = :userKey"
+                        + " and user_id = :user"
                         + " and created_at >= :since and created_at <= :until and (case when rule_key = :rule"
                         + " and status = 'delivered' and action_type = 'trigger' and method = 'POST' then true"
                         + " else false end)")
                 .param("rule", rule)
+                .param("userKey", LookupKeys.keyOf(userId))
                 .param("user", userId)
                 .param("since", at(since))
                 .param("until", at(local.createdAt()))
@@ -389,8 +394,9 @@ class DeliveryStore {
     private void insertCancel(Delivery local, String transactionId, Instant now, IdsForCancel ids) {
         jdbc.sql("insert into delivery (id, event_id, source, message_id, rule_key, rule_version, action_index,"
                         + " action_type, user_id, method, path, body, transaction_id, idempotency_key, status,"
-                        + " attempts, created_at, due_at) values (:id, :event, :source, :message, :rule, :version,"
-                        + " :index, 'cancel', :user, 'DELETE', :path, null, :tx, :key, 'pending', 0, :created, :due)")
+                        + " attempts, created_at, due_at, user_key, transaction_key) values (:id, :event, :source,"
+                        + " :message, :rule, :version, :index, 'cancel', :user, 'DELETE', :path, null, :tx, :key,"
+                        + " 'pending', 0, :created, :due, :userKey, :txKey)")
                 .param("id", Ids.newId())
                 .param("event", local.eventId())
                 .param("source", local.source())
@@ -405,6 +411,8 @@ class DeliveryStore {
                                 + org.springframework.web.util.UriUtils.encodePathSegment(
                                         transactionId, java.nio.charset.StandardCharsets.UTF_8))
                 .param("tx", transactionId)
+                .param("txKey", LookupKeys.keyOf(transactionId))
+                .param("userKey", LookupKeys.of(local.userId()))
                 .param("key", ids.idempotencyKey(local, transactionId))
                 // Same created_at as the LOCAL row: it keeps that message's place in the user's order.
                 .param("created", at(local.createdAt()))
@@ -541,7 +549,7 @@ class DeliveryStore {
         boolean oneStoredStatus =
                 filter.statuses().size() == 1 && !filter.statuses().contains(DeliveryFilter.RETRYING);
         if (filter.user() != null) {
-            return "user_id desc, created_at desc, id desc";
+            return "user_key desc, created_at desc, id desc";
         } else if (oneStoredStatus && filter.rule() != null) {
             return "rule_key desc, status desc, created_at desc, id desc";
         } else if (oneStoredStatus) {
@@ -575,7 +583,8 @@ class DeliveryStore {
             params.put("rule", filter.rule());
         }
         if (filter.user() != null) {
-            conditions.add("user_id = :user");
+            conditions.add("user_key = :userKey and user_id = :user");
+            params.put("userKey", LookupKeys.keyOf(filter.user()));
             params.put("user", filter.user());
         }
         if (filter.from() != null) {

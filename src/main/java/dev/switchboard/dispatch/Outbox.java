@@ -1,5 +1,6 @@
 package dev.switchboard.dispatch;
 
+import dev.switchboard.message.LookupKeys;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.sql.Types;
@@ -31,8 +32,8 @@ public class Outbox {
 
     private static final String INSERT = "insert into delivery (id, event_id, source, message_id, rule_key,"
             + " rule_version, action_index, action_type, user_id, method, path, body, transaction_id,"
-            + " idempotency_key, status, attempts, created_at, due_at, last_error, finished_at, mask_pointers)"
-            + " values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 0, ?, ?, ?, ?, ?)";
+            + " idempotency_key, status, attempts, created_at, due_at, last_error, finished_at, mask_pointers,"
+            + " user_key, transaction_key) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 0, ?, ?, ?, ?, ?, ?, ?)";
 
     private final JdbcTemplate jdbc;
 
@@ -73,6 +74,9 @@ public class Outbox {
                     ps.setNull(19, Types.TIMESTAMP_WITH_TIMEZONE);
                 }
                 ps.setString(20, d.maskPointers().isEmpty() ? null : String.join("\n", d.maskPointers()));
+                // Indexed instead of the ids (V70, LookupKeys).
+                ps.setObject(21, LookupKeys.of(d.userId()), Types.BIGINT);
+                ps.setLong(22, LookupKeys.keyOf(d.transactionId()));
             }
 
             @Override

@@ -149,10 +149,10 @@ class IntakeWriter implements SmartLifecycle {
         List<StoredDecisions.Row> decisionRows = new ArrayList<>();
         List<NewDelivery> deliveries = new ArrayList<>();
         List<Stored> stored = transactions.execute(status -> {
-            List<boolean[]> fresh = findFresh(writes);
+            List<SeenMessages.Copy[]> copies = classify(writes);
             List<Stored> results = new ArrayList<>(writes.size());
             for (int i = 0; i < writes.size(); i++) {
-                Stored one = prepare(writes.get(i), fresh.get(i), deliveries);
+                Stored one = prepare(writes.get(i), copies.get(i), deliveries);
                 rows.addAll(one.rows());
                 decisionRows.addAll(one.decisions());
                 results.add(one);
@@ -229,31 +229,32 @@ class IntakeWriter implements SmartLifecycle {
      * (on PostgreSQL a round trip each). In the group's order, so of two requests with the same messageId the
      * first stores it, as when each was looked up in turn.
      */
-    private List<boolean[]> findFresh(List<Write> writes) {
+    private List<SeenMessages.Copy[]> classify(List<Write> writes) {
         Map<String, List<Integer>> bySource = new LinkedHashMap<>();
         for (int i = 0; i < writes.size(); i++) {
             bySource.computeIfAbsent(writes.get(i).source(), source -> new ArrayList<>())
                     .add(i);
         }
-        boolean[][] fresh = new boolean[writes.size()][];
+        SeenMessages.Copy[][] copies = new SeenMessages.Copy[writes.size()][];
         bySource.forEach((source, members) -> {
             List<String> ids = new ArrayList<>();
             for (int member : members) {
                 writes.get(member).routed().forEach(r -> ids.add(r.message().messageId()));
             }
-            boolean[] all = seen.fresh(source, ids, writes.get(members.get(0)).receivedAt(), properties.dedupeWindow());
+            SeenMessages.Copy[] all =
+                    seen.classify(source, ids, writes.get(members.get(0)).receivedAt(), properties.dedupeWindow());
             int at = 0;
             for (int member : members) {
                 int count = writes.get(member).routed().size();
-                fresh[member] = Arrays.copyOfRange(all, at, at + count);
+                copies[member] = Arrays.copyOfRange(all, at, at + count);
                 at += count;
             }
         });
-        return Arrays.asList(fresh);
+        return Arrays.asList(copies);
     }
 
     /** Builds the write's rows from which of its messages were new; adds its deliveries to the group's. */
-    private Stored prepare(Write write, boolean[] fresh, List<NewDelivery> deliveries) {
+    private Stored prepare(Write write, SeenMessages.Copy[] copies, List<NewDelivery> deliveries) {
         String source = write.source();
         Instant receivedAt = write.receivedAt();
         List<RoutedMessage> routed = write.routed();
@@ -271,8 +272,15 @@ class IntakeWriter implements SmartLifecycle {
                 continue;
             }
             RoutedMessage message = routed.get(next);
-            if (fresh[next++]) {
-                rows.add(row(source, message, message.status(), true, message.unmatchedDecisions(), receivedAt));
+            SeenMessages.Copy copy = copies[next++];
+            if (copy.isNew()) {
+                rows.add(row(
+                        source,
+                        message,
+                        message.status(),
+                        copy == SeenMessages.Copy.FIRST,
+                        message.unmatchedDecisions(),
+                        receivedAt));
                 decisionRows.addAll(message.decisions());
                 deliveries.addAll(message.deliveries());
             } else {

@@ -1,5 +1,6 @@
 package dev.switchboard.ingest;
 
+import dev.switchboard.message.LookupKeys;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.time.Duration;
@@ -9,6 +10,7 @@ import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -21,22 +23,39 @@ import org.springframework.stereotype.Component;
 
 /**
  * The messageIds a source already sent, read from the stored messages themselves: the copy of a messageId that
- * counts as seen carries {@code first_copy} (V60), and a unique index over (message_id, source, first_copy) finds
- * it and refuses a second one. Storing a new message's row with the mark is what marks it seen, so de-duplication
- * writes nothing of its own; it reads one index, a request's ids in one query.
+ * counts as seen carries {@code first_copy} (V60), and a unique index over (message_key, source, first_copy) finds
+ * it and refuses a second one (the key is the messageId's {@link LookupKeys}, V72). Storing a new message's row
+ * with the mark is what marks it seen, so de-duplication writes nothing of its own; it reads one index, a request's
+ * ids in one query.
  *
  * <p>Two instances storing the same new messageId at once both find it unseen; the unique index makes the second
  * insert fail once the first commits, and intake runs that transaction again ({@code DuplicateKeyException}), when
- * the id is found.
+ * the id is found. Two different messageIds whose keys are equal (about one pair in 10^19) cannot both hold the
+ * mark: the later one is stored without it ({@link Copy#NEW_WITHOUT_MARK}), so it is routed like any new message
+ * and only a redelivery of it would not be recognised.
  */
 @Component
 class SeenMessages {
 
-    /** A join with the ids: H2 does not look up an array parameter in an index, and scanned it instead. */
-    static final String FIND = "select e.message_id, e.received_at, e.id from unnest(?) as t(id)"
-            + " join event_message e on e.message_id = t.id and e.source = ? and e.first_copy = true";
+    /** A join with the keys: H2 does not look up an array parameter in an index, and scanned it instead. */
+    static final String FIND = "select e.message_id, e.received_at, e.id, e.message_key from unnest(?) as t(k)"
+            + " join event_message e on e.message_key = t.k and e.source = ? and e.first_copy = true";
 
     private static final String FORGET = "update event_message set first_copy = null where id = ?";
+
+    /** What a message is to de-duplication. */
+    enum Copy {
+        /** Never stored with the mark, or its mark is older than the window: stored now with the mark. */
+        FIRST,
+        /** New, but another messageId with the same key holds the mark within the window: stored without it. */
+        NEW_WITHOUT_MARK,
+        /** Seen within the window, or earlier in the same list. */
+        DUPLICATE;
+
+        boolean isNew() {
+            return this != DUPLICATE;
+        }
+    }
 
     private final JdbcTemplate jdbc;
 
@@ -45,41 +64,55 @@ class SeenMessages {
     }
 
     /**
-     * Which of the ids are new: never stored with the mark, or last seen before the window (their old copy gives
-     * the mark up, so the row stored for them now takes it). An id repeated within the list is new at most once.
-     * The caller stores the new ones with {@code first_copy} set, in the same transaction.
+     * What each message is: new (never stored with the mark, or last seen before the window: the old copy gives the
+     * mark up, so the row stored for it now takes it) or a duplicate. An id repeated within the list is new at most
+     * once. The caller stores the {@link Copy#FIRST} ones with {@code first_copy} set, in the same transaction.
      */
-    boolean[] fresh(String source, List<String> messageIds, Instant now, Duration window) {
-        List<String> distinct = new ArrayList<>(new LinkedHashSet<>(messageIds));
+    Copy[] classify(String source, List<String> messageIds, Instant now, Duration window) {
+        Map<String, Long> keys = new LinkedHashMap<>();
+        for (String id : messageIds) {
+            keys.computeIfAbsent(id, LookupKeys::keyOf);
+        }
         OffsetDateTime cutoff = now.minus(window).atOffset(ZoneOffset.UTC);
-        Map<String, Seen> seen = new HashMap<>();
+        Map<Long, Mark> marks = new HashMap<>();
         jdbc.query(
                 FIND,
                 ps -> {
                     planEachTime(ps);
-                    ps.setArray(1, ps.getConnection().createArrayOf("varchar", distinct.toArray()));
+                    ps.setArray(
+                            1,
+                            ps.getConnection().createArrayOf("bigint", new LinkedHashSet<>(keys.values()).toArray()));
                     ps.setString(2, source);
                 },
-                (RowCallbackHandler) rs -> seen.put(
-                        rs.getString(1), new Seen(rs.getObject(2, OffsetDateTime.class), rs.getObject(3, UUID.class))));
-        Set<String> fresh = new HashSet<>();
+                (RowCallbackHandler) rs -> marks.put(
+                        rs.getLong(4),
+                        new Mark(rs.getString(1), rs.getObject(2, OffsetDateTime.class), rs.getObject(3, UUID.class))));
+        Map<String, Copy> copies = new HashMap<>();
+        Set<Long> marked = new HashSet<>();
         List<UUID> expired = new ArrayList<>();
-        for (String id : distinct) {
-            Seen last = seen.get(id);
-            if (last == null) {
-                fresh.add(id);
-            } else if (last.receivedAt().isBefore(cutoff)) {
-                expired.add(last.row());
-                fresh.add(id);
+        keys.forEach((id, key) -> {
+            Mark mark = marks.get(key);
+            if (mark != null && !mark.receivedAt().isBefore(cutoff)) {
+                copies.put(id, mark.messageId().equals(id) ? Copy.DUPLICATE : Copy.NEW_WITHOUT_MARK);
+            } else if (marked.add(key)) {
+                if (mark != null) {
+                    expired.add(mark.row());
+                }
+                copies.put(id, Copy.FIRST);
+            } else {
+                // Another id of this list with the same key took the mark.
+                copies.put(id, Copy.NEW_WITHOUT_MARK);
             }
-        }
+        });
         if (!expired.isEmpty()) {
             jdbc.batchUpdate(FORGET, expired, expired.size(), (ps, row) -> ps.setObject(1, row));
         }
-        boolean[] result = new boolean[messageIds.size()];
+        Copy[] result = new Copy[messageIds.size()];
+        Set<String> stored = new HashSet<>();
         for (int i = 0; i < result.length; i++) {
-            // remove: only the first of repeated ids is new
-            result[i] = fresh.remove(messageIds.get(i));
+            String id = messageIds.get(i);
+            // Only the first of repeated ids is new.
+            result[i] = stored.add(id) ? copies.get(id) : Copy.DUPLICATE;
         }
         return result;
     }
@@ -98,6 +131,6 @@ class SeenMessages {
         }
     }
 
-    /** The stored copy that holds a messageId's mark. */
-    private record Seen(OffsetDateTime receivedAt, UUID row) {}
+    /** The stored copy that holds a key's mark. */
+    private record Mark(String messageId, OffsetDateTime receivedAt, UUID row) {}
 }

@@ -1,5 +1,6 @@
 package dev.switchboard.ingest;
 
+import dev.switchboard.message.LookupKeys;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.sql.Types;
@@ -16,14 +17,16 @@ import org.springframework.stereotype.Component;
 /**
  * Writes message rows with one JDBC batch per request: intake is the hottest write path. A message row also
  * carries the decisions of the rules that did not match it ({@code unmatched_decisions}, V50), and whether it is
- * the copy of its messageId that de-duplication compares redeliveries with ({@code first_copy}, V60).
+ * the copy of its messageId that de-duplication compares redeliveries with ({@code first_copy}, V60), and the
+ * lookup keys its ids are indexed by (V70, {@link LookupKeys}).
  */
 @Component
 class StoredEvents {
 
     private static final String INSERT = "insert into event_message (id, source, message_id, type, event, user_id,"
             + " anonymous_id, status, reject_reason, received_at, event_timestamp, payload, unmatched_decisions,"
-            + " first_copy) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
+            + " first_copy, message_key, user_key, anonymous_key)"
+            + " values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
 
     record Row(
             UUID id,
@@ -71,6 +74,9 @@ class StoredEvents {
                 } else {
                     ps.setNull(14, Types.BOOLEAN);
                 }
+                ps.setLong(15, LookupKeys.keyOf(row.messageId()));
+                ps.setObject(16, LookupKeys.of(row.userId()), Types.BIGINT);
+                ps.setObject(17, LookupKeys.of(row.anonymousId()), Types.BIGINT);
             }
 
             @Override

@@ -94,11 +94,11 @@ class AuditPostgresTests {
         // The searches the 5-million-message plan relies on can be answered from an index.
         transactions.executeWithoutResult(status -> {
             jdbc.sql("set local enable_seqscan = off").update();
-            assertThat(plan("select id from event_message where user_id = 'x' order by received_at desc, id desc"
-                            + " limit 50"))
-                    .contains("ix_event_message_user_id");
-            assertThat(plan("select id from event_message where message_id = 'x'"))
-                    .contains("ux_event_message_first_copy");
+            assertThat(plan("select id from event_message where user_key = 1 and user_id = 'x'"
+                            + " order by received_at desc, id desc limit 50"))
+                    .contains("ix_event_message_user_key");
+            assertThat(plan("select id from event_message where message_key = 1 and message_id = 'x'"))
+                    .contains("ux_event_message_message_key");
             assertThat(plan("select event_id from delivery where rule_key = 'r' and status = 'dead'"
                             + " and created_at >= now() - interval '1 day'"))
                     .contains("Index")
@@ -111,7 +111,7 @@ class AuditPostgresTests {
             assertThat(searchPlans("x", null, null))
                     .singleElement()
                     .asString()
-                    .contains("Index Scan Backward using ix_event_message_user_id");
+                    .contains("Index Scan Backward using ix_event_message_user_key");
             assertThat(searchPlans(null, "r", null))
                     .hasSize(2)
                     .allSatisfy(plan ->

@@ -247,10 +247,10 @@ class EventSearchIntegrationTests {
                 .contains("IX_EVENT_MESSAGE_RECEIVED_AT", "index sorted");
         assertThat(plans(search("u", null, null, null, null, null)))
                 .singleElement(STRING)
-                .contains("IX_EVENT_MESSAGE_USER_ID", "index sorted");
+                .contains("IX_EVENT_MESSAGE_USER_KEY", "index sorted");
         assertThat(plans(search(null, "a", null, null, null, null)))
                 .singleElement(STRING)
-                .contains("IX_EVENT_MESSAGE_ANONYMOUS_ID", "index sorted");
+                .contains("IX_EVENT_MESSAGE_ANONYMOUS_KEY", "index sorted");
         assertThat(plans(search(null, null, null, "Order Completed", null, null)))
                 .singleElement(STRING)
                 .contains("IX_EVENT_MESSAGE_EVENT", "index sorted");
@@ -260,7 +260,7 @@ class EventSearchIntegrationTests {
         // A messageId finds a handful of copies; their few rows are sorted.
         assertThat(plans(search(null, null, "m", null, null, null)))
                 .singleElement(STRING)
-                .contains("UX_EVENT_MESSAGE_FIRST_COPY");
+                .contains("UX_EVENT_MESSAGE_MESSAGE_KEY");
         // A rule: its matched and its error decisions, each newest first, then merged.
         assertThat(plans(search(null, null, null, null, "r", null)))
                 .hasSize(2)
@@ -279,10 +279,10 @@ class EventSearchIntegrationTests {
         // A person's messages are few: read theirs newest first, each checked for the rule or delivery state.
         assertThat(plans(search("u", null, null, null, "r", "dead")))
                 .singleElement(STRING)
-                .contains("IX_EVENT_MESSAGE_USER_ID", "index sorted", "IX_DELIVERY_EVENT_ID");
+                .contains("IX_EVENT_MESSAGE_USER_KEY", "index sorted", "IX_DELIVERY_EVENT_ID");
         assertThat(plans(search("u", null, null, null, "r", null)))
                 .singleElement(STRING)
-                .contains("IX_EVENT_MESSAGE_USER_ID", "index sorted", "IX_RULE_DECISION_EVENT_ID");
+                .contains("IX_EVENT_MESSAGE_USER_KEY", "index sorted", "IX_RULE_DECISION_EVENT_ID");
     }
 
     @Test

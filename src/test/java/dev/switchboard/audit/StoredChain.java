@@ -1,6 +1,8 @@
 package dev.switchboard.audit;
 
 import dev.switchboard.message.Ids;
+import dev.switchboard.message.LookupKeys;
+import java.sql.Types;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.UUID;
@@ -29,10 +31,14 @@ public final class StoredChain {
             String payload) {
         UUID id = Ids.newId();
         jdbc.sql("insert into event_message (id, source, message_id, type, event, user_id, anonymous_id, status,"
-                        + " received_at, event_timestamp, payload) values (:id, 'web', :mid, :type, :event, :user,"
-                        + " :anon, :status, :at, :at, :payload)")
+                        + " received_at, event_timestamp, payload, message_key, user_key, anonymous_key) values (:id,"
+                        + " 'web', :mid, :type, :event, :user, :anon, :status, :at, :at, :payload, :midKey, :userKey,"
+                        + " :anonKey)")
                 .param("id", id)
                 .param("mid", messageId)
+                .param("midKey", LookupKeys.keyOf(messageId))
+                .param("userKey", LookupKeys.of(userId), Types.BIGINT)
+                .param("anonKey", LookupKeys.of(anonymousId), Types.BIGINT)
                 .param("type", type)
                 .param("event", event)
                 .param("user", userId)
@@ -92,14 +98,17 @@ public final class StoredChain {
         UUID id = Ids.newId();
         jdbc.sql("insert into delivery (id, event_id, source, message_id, rule_key, rule_version, action_index,"
                         + " action_type, user_id, method, path, body, transaction_id, idempotency_key, status, attempts,"
-                        + " created_at, due_at, novu_transaction_id, finished_at) values (:id, :event, 'web', 'm',"
-                        + " :rule, 3, 0, 'trigger', :user, 'POST', '/v1/events/trigger', '{\"name\":\"w\"}', :tx,"
-                        + " :key, :status, :attempts, :at, :at, :novu, :finished)")
+                        + " created_at, due_at, novu_transaction_id, finished_at, user_key, transaction_key) values"
+                        + " (:id, :event, 'web', 'm', :rule, 3, 0, 'trigger', :user, 'POST', '/v1/events/trigger',"
+                        + " '{\"name\":\"w\"}', :tx, :key, :status, :attempts, :at, :at, :novu, :finished, :userKey,"
+                        + " :txKey)")
                 .param("id", id)
                 .param("event", eventId)
                 .param("rule", ruleKey)
                 .param("user", userId)
+                .param("userKey", LookupKeys.of(userId), Types.BIGINT)
                 .param("tx", "sb-" + id)
+                .param("txKey", LookupKeys.keyOf("sb-" + id))
                 .param("key", "sb-trigger-" + id)
                 .param("status", status)
                 .param("attempts", attempts)

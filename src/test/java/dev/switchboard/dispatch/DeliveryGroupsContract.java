@@ -3,11 +3,11 @@ package dev.switchboard.dispatch;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.switchboard.support.Deliveries;
+import dev.switchboard.support.Migrations;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
 import javax.sql.DataSource;
-import org.flywaydb.core.Flyway;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -31,11 +31,7 @@ abstract class DeliveryGroupsContract {
     @BeforeEach
     void migrate() {
         DataSource dataSource = dataSource();
-        Flyway.configure()
-                .dataSource(dataSource)
-                .locations("classpath:db/migrations")
-                .load()
-                .migrate();
+        Migrations.migrate(dataSource);
         jdbc = JdbcClient.create(dataSource);
         store = new DeliveryStore(
                 jdbc, new TransactionTemplate(new DataSourceTransactionManager(dataSource)), dataSource);

@@ -33,9 +33,9 @@ class DeliveryListPlanTests {
         assertThat(plan(DeliveryFilter.of("dead", "a-rule", null, Instant.EPOCH, null)))
                 .contains("IX_DELIVERY_RULE_STATUS", "index sorted");
         assertThat(plan(DeliveryFilter.of(null, null, "a-user", null, null)))
-                .contains("IX_DELIVERY_USER_ID", "index sorted");
+                .contains("IX_DELIVERY_USER_KEY", "index sorted");
         assertThat(plan(DeliveryFilter.of("dead", "a-rule", "a-user", null, null)))
-                .contains("IX_DELIVERY_USER_ID", "index sorted");
+                .contains("IX_DELIVERY_USER_KEY", "index sorted");
     }
 
     private String plan(DeliveryFilter filter) {

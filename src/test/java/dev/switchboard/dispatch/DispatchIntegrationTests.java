@@ -3,6 +3,7 @@ package dev.switchboard.dispatch;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import dev.switchboard.message.LookupKeys;
 import dev.switchboard.support.Deliveries;
 import dev.switchboard.support.FakeNovu;
 import dev.switchboard.support.FakeNovu.Reply;
@@ -151,7 +152,8 @@ class DispatchIntegrationTests {
                 Deliveries.addToTopic("order-topic", "u-order")
                         .createdAt(base.plusMillis(3))
                         .insert(jdbc));
-        jdbc.sql("update delivery set user_id = 'u-order' where id = :id")
+        jdbc.sql("update delivery set user_id = 'u-order', user_key = :key where id = :id")
+                .param("key", LookupKeys.keyOf("u-order"))
                 .param("id", ids.get(3))
                 .update();
 

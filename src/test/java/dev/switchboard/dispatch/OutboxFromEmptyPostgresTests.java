@@ -3,16 +3,18 @@ package dev.switchboard.dispatch;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.switchboard.support.EmbeddedPostgresSupport;
+import dev.switchboard.support.KeySql;
+import dev.switchboard.support.Migrations;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicInteger;
-import org.flywaydb.core.Flyway;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.jdbc.datasource.DriverManagerDataSource;
 import org.springframework.jdbc.datasource.SingleConnectionDataSource;
 import org.springframework.jdbc.support.JdbcTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -37,11 +39,7 @@ class OutboxFromEmptyPostgresTests {
     void freshDatabase() {
         // A database of its own per test: each begins with an empty outbox.
         String url = EmbeddedPostgresSupport.newDatabase("outbox_from_empty_" + DATABASES.incrementAndGet());
-        Flyway.configure()
-                .dataSource(url, "postgres", "postgres")
-                .locations("classpath:db/migrations")
-                .load()
-                .migrate();
+        Migrations.migrate(new DriverManagerDataSource(url, "postgres", "postgres"));
         connection = new SingleConnectionDataSource(url, "postgres", "postgres", true);
         jdbc = new JdbcTemplate(connection);
         jdbc.execute("alter table delivery set (autovacuum_enabled = false)");
@@ -62,9 +60,10 @@ class OutboxFromEmptyPostgresTests {
         }
         jdbc.update("insert into delivery (id, event_id, source, message_id, rule_key, rule_version, action_index,"
                 + " action_type, user_id, method, path, body, transaction_id, idempotency_key, status, attempts,"
-                + " created_at, due_at) select gen_random_uuid(), gen_random_uuid(), 'web', 'm-' || n, 'rule', 1, 0,"
-                + " 'trigger', 'user-' || (n % 500), 'POST', '/v1/events/trigger', '{}', 'tx-' || n, 'key-' || n,"
-                + " 'pending', 0, now(), now() from generate_series(1, 5000) as n");
+                + " created_at, due_at, user_key, transaction_key) select gen_random_uuid(), gen_random_uuid(), 'web',"
+                + " 'm-' || n, 'rule', 1, 0, 'trigger', 'user-' || (n % 500), 'POST', '/v1/events/trigger', '{}',"
+                + " 'tx-' || n, 'key-' || n, 'pending', 0, now(), now(), " + KeySql.postgres("'user-' || (n % 500)")
+                + ", " + KeySql.postgres("'tx-' || n") + " from generate_series(1, 5000) as n");
 
         List<Long> counts = transactions.execute(status -> List.of(
                 (long) store.cancelPendingByTransaction("tx-17", UUID.randomUUID(), NOW, "test"),

@@ -4,12 +4,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.switchboard.message.Ids;
 import dev.switchboard.support.EmbeddedPostgresSupport;
+import dev.switchboard.support.Migrations;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.UUID;
 import javax.sql.DataSource;
-import org.flywaydb.core.Flyway;
 import org.junit.jupiter.api.Test;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.datasource.DriverManagerDataSource;
@@ -77,12 +77,7 @@ class SeenMarksMigrationTests {
     }
 
     private static void migrate(DataSource dataSource, String target) {
-        Flyway.configure()
-                .dataSource(dataSource)
-                .locations("classpath:db/migrations")
-                .target(target)
-                .load()
-                .migrate();
+        Migrations.migrate(dataSource, target);
     }
 
     private static void message(JdbcClient jdbc, String source, String messageId, String status, int second) {

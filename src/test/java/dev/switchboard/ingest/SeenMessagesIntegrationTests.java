@@ -3,10 +3,13 @@ package dev.switchboard.ingest;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.switchboard.ingest.SeenMessages.Copy;
 import dev.switchboard.message.Ids;
+import dev.switchboard.message.LookupKeys;
 import java.sql.PreparedStatement;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -51,12 +54,12 @@ class SeenMessagesIntegrationTests {
     void messageIdCountsAsSeenWithinTheWindowAndIsNewAfterIt() {
         String id = "window-" + UUID.randomUUID();
 
-        assertThat(store(id, MONDAY)).containsExactly(true);
-        assertThat(store(id, MONDAY.plus(Duration.ofHours(23)))).containsExactly(false);
+        assertThat(store(id, MONDAY)).containsExactly(Copy.FIRST);
+        assertThat(store(id, MONDAY.plus(Duration.ofHours(23)))).containsExactly(Copy.DUPLICATE);
         assertThat(store(id, MONDAY.plus(Duration.ofHours(23)).plus(WINDOW).plusSeconds(1)))
                 .as("the window counts from the copy that was new, not from the duplicate")
-                .containsExactly(true);
-        assertThat(store(id, MONDAY.plus(WINDOW).plus(WINDOW))).containsExactly(false);
+                .containsExactly(Copy.FIRST);
+        assertThat(store(id, MONDAY.plus(WINDOW).plus(WINDOW))).containsExactly(Copy.DUPLICATE);
     }
 
     @Test
@@ -68,12 +71,13 @@ class SeenMessagesIntegrationTests {
         store(known, MONDAY.minus(Duration.ofHours(1)));
         store(expired, MONDAY.minus(WINDOW).minusSeconds(1));
 
-        boolean[] fresh =
+        Copy[] copies =
                 transactions.execute(status -> store(List.of(first, known, first, expired, second, expired), MONDAY));
 
-        assertThat(fresh).containsExactly(true, false, false, true, true, false);
-        assertThat(store(expired, MONDAY.plusSeconds(1))).containsExactly(false);
-        assertThat(store(second, MONDAY.plusSeconds(1))).containsExactly(false);
+        assertThat(copies)
+                .containsExactly(Copy.FIRST, Copy.DUPLICATE, Copy.DUPLICATE, Copy.FIRST, Copy.FIRST, Copy.DUPLICATE);
+        assertThat(store(expired, MONDAY.plusSeconds(1))).containsExactly(Copy.DUPLICATE);
+        assertThat(store(second, MONDAY.plusSeconds(1))).containsExactly(Copy.DUPLICATE);
     }
 
     @Test
@@ -120,6 +124,38 @@ class SeenMessagesIntegrationTests {
                 .isEqualTo(4);
     }
 
+    /**
+     * Two messageIds with one lookup key (about one pair in 10^19; here the earlier one's row is written with the
+     * later one's key): the later one is new, stored without the mark the other holds, and routed.
+     */
+    @Test
+    void aNewMessageIdWhoseKeyAnotherIdHoldsIsStoredWithoutTheMark() {
+        String holder = "holder-" + UUID.randomUUID();
+        String newcomer = "newcomer-" + UUID.randomUUID();
+        jdbc.sql("insert into event_message (id, source, message_id, message_key, status, received_at, payload,"
+                        + " first_copy) values (:id, :source, :message, :key, 'routed', :at, '{}', true)")
+                .param("id", Ids.newId())
+                .param("source", SOURCE)
+                .param("message", holder)
+                .param("key", LookupKeys.keyOf(newcomer))
+                .param("at", MONDAY.atOffset(ZoneOffset.UTC))
+                .update();
+
+        assertThat(store(newcomer, MONDAY.plusSeconds(1))).containsExactly(Copy.NEW_WITHOUT_MARK);
+        assertThat(store(newcomer, MONDAY.plusSeconds(2)))
+                .as("without a mark of its own a redelivery is not recognised: the price of a shared key")
+                .containsExactly(Copy.NEW_WITHOUT_MARK);
+        assertThat(store(newcomer, MONDAY.plus(WINDOW).plusSeconds(1)))
+                .as("once the holder's mark is older than the window, the newcomer takes it")
+                .containsExactly(Copy.FIRST);
+        assertThat(store(newcomer, MONDAY.plus(WINDOW).plusSeconds(2))).containsExactly(Copy.DUPLICATE);
+        assertThat(jdbc.sql("select status from event_message where message_id = :id order by received_at")
+                        .param("id", newcomer)
+                        .query(String.class)
+                        .list())
+                .containsExactly("routed", "routed", "routed", "duplicate");
+    }
+
     @Test
     void theLookupReadsTheFirstCopyIndex() {
         String plan = transactions.execute(status -> {
@@ -129,33 +165,32 @@ class SeenMessagesIntegrationTests {
                     jdbcTemplate.query(
                             connection -> {
                                 PreparedStatement explain = connection.prepareStatement("explain " + SeenMessages.FIND);
-                                explain.setArray(1, connection.createArrayOf("varchar", new Object[] {"a", "b"}));
+                                explain.setArray(1, connection.createArrayOf("bigint", new Object[] {1L, 2L}));
                                 explain.setString(2, SOURCE);
                                 return explain;
                             },
                             (rs, n) -> rs.getString(1)));
         });
 
-        assertThat(plan.toLowerCase(Locale.ROOT)).contains("ux_event_message_first_copy");
+        assertThat(plan.toLowerCase(Locale.ROOT)).contains("ux_event_message_message_key");
     }
 
     /** PostgreSQL scans a table this small rather than read an index: the plan that matters is the large one. */
     void beforePlanning() {}
 
-    /** Looks the ids up and stores their rows in one transaction, as intake does; answers which were new. */
-    List<Boolean> store(String messageId, Instant at) {
-        boolean[] fresh = transactions.execute(status -> store(List.of(messageId), at));
-        return List.of(fresh[0]);
+    /** Looks the ids up and stores their rows in one transaction, as intake does; answers what each was. */
+    List<Copy> store(String messageId, Instant at) {
+        return List.of(transactions.execute(status -> store(List.of(messageId), at)));
     }
 
-    boolean[] store(List<String> messageIds, Instant at) {
-        boolean[] fresh = seen.fresh(SOURCE, messageIds, at, WINDOW);
+    Copy[] store(List<String> messageIds, Instant at) {
+        Copy[] copies = seen.classify(SOURCE, messageIds, at, WINDOW);
         List<StoredEvents.Row> rows = new ArrayList<>();
-        for (int i = 0; i < fresh.length; i++) {
-            rows.add(row(messageIds.get(i), fresh[i] ? "routed" : "duplicate", at, fresh[i]));
+        for (int i = 0; i < copies.length; i++) {
+            rows.add(row(messageIds.get(i), copies[i].isNew() ? "routed" : "duplicate", at, copies[i] == Copy.FIRST));
         }
         events.insert(rows);
-        return fresh;
+        return copies;
     }
 
     private static StoredEvents.Row row(String messageId, String status, Instant at, boolean firstCopy) {

@@ -4,7 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 
+import dev.switchboard.ingest.SeenMessages.Copy;
 import dev.switchboard.support.EmbeddedPostgresSupport;
+import dev.switchboard.support.KeySql;
+import dev.switchboard.support.Migrations;
 import java.time.Duration;
 import java.time.ZoneOffset;
 import java.util.List;
@@ -12,10 +15,10 @@ import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
-import org.flywaydb.core.Flyway;
 import org.junit.jupiter.api.Test;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.datasource.DriverManagerDataSource;
 import org.springframework.jdbc.datasource.SingleConnectionDataSource;
 import org.springframework.jdbc.support.JdbcTransactionManager;
 import org.springframework.test.context.DynamicPropertyRegistry;
@@ -44,14 +47,14 @@ class SeenMessagesPostgresTests extends SeenMessagesIntegrationTests {
         String id = "race-" + UUID.randomUUID();
         CountDownLatch firstStored = new CountDownLatch(1);
         CountDownLatch commitFirst = new CountDownLatch(1);
-        CompletableFuture<boolean[]> first = CompletableFuture.supplyAsync(() -> transactions.execute(status -> {
-            boolean[] fresh = store(List.of(id), MONDAY);
+        CompletableFuture<Copy[]> first = CompletableFuture.supplyAsync(() -> transactions.execute(status -> {
+            Copy[] copies = store(List.of(id), MONDAY);
             firstStored.countDown();
             awaitLatch(commitFirst);
-            return fresh;
+            return copies;
         }));
         assertThat(firstStored.await(30, TimeUnit.SECONDS)).isTrue();
-        CompletableFuture<boolean[]> second = CompletableFuture.supplyAsync(() ->
+        CompletableFuture<Copy[]> second = CompletableFuture.supplyAsync(() ->
                 transactions.execute(status -> store(List.of(id, "other-" + id), MONDAY)));
 
         // The second waits on the first's index entry until the first commits.
@@ -63,10 +66,10 @@ class SeenMessagesPostgresTests extends SeenMessagesIntegrationTests {
                         > 0);
         commitFirst.countDown();
 
-        assertThat(first.get(30, TimeUnit.SECONDS)).containsExactly(true);
+        assertThat(first.get(30, TimeUnit.SECONDS)).containsExactly(Copy.FIRST);
         assertThatThrownBy(() -> second.get(30, TimeUnit.SECONDS)).hasCauseInstanceOf(DuplicateKeyException.class);
-        boolean[] again = transactions.execute(status -> store(List.of(id, "other-" + id), MONDAY));
-        assertThat(again).containsExactly(false, true);
+        Copy[] again = transactions.execute(status -> store(List.of(id, "other-" + id), MONDAY));
+        assertThat(again).containsExactly(Copy.DUPLICATE, Copy.FIRST);
     }
 
     /**
@@ -78,36 +81,33 @@ class SeenMessagesPostgresTests extends SeenMessagesIntegrationTests {
     @Test
     void aLookupFirstRunOnAnEmptyTableStillReadsTheIndexOnceTheTableGrew() {
         String url = EmbeddedPostgresSupport.newDatabase("seen_from_empty");
-        Flyway.configure()
-                .dataSource(url, "postgres", "postgres")
-                .locations("classpath:db/migrations")
-                .load()
-                .migrate();
+        Migrations.migrate(new DriverManagerDataSource(url, "postgres", "postgres"));
         SingleConnectionDataSource connection = new SingleConnectionDataSource(url, "postgres", "postgres", true);
         try {
             JdbcTemplate oneConnection = new JdbcTemplate(connection);
             oneConnection.execute("alter table event_message set (autovacuum_enabled = false)");
             SeenMessages lookups = new SeenMessages(oneConnection);
             for (int i = 0; i < 20; i++) {
-                assertThat(lookups.fresh(SOURCE, List.of("early-" + i), MONDAY, WINDOW))
-                        .containsExactly(true);
+                assertThat(lookups.classify(SOURCE, List.of("early-" + i), MONDAY, WINDOW))
+                        .containsExactly(Copy.FIRST);
             }
             oneConnection.update(
-                    "insert into event_message (id, source, message_id, status, received_at, payload,"
-                            + " first_copy) select gen_random_uuid(), ?, 'grown-' || n, 'routed', ?, '{}', true"
-                            + " from generate_series(1, 5000) as n",
+                    "insert into event_message (id, source, message_id, message_key, status, received_at, payload,"
+                            + " first_copy) select gen_random_uuid(), ?, 'grown-' || n, "
+                            + KeySql.postgres("'grown-' || n")
+                            + ", 'routed', ?, '{}', true from generate_series(1, 5000) as n",
                     SOURCE,
                     MONDAY.atOffset(ZoneOffset.UTC));
 
             TransactionTemplate oneTransaction = new TransactionTemplate(new JdbcTransactionManager(connection));
             List<Object> lookedUp = oneTransaction.execute(status -> List.of(
-                    lookups.fresh(SOURCE, List.of("grown-17", "grown-none"), MONDAY, WINDOW),
+                    lookups.classify(SOURCE, List.of("grown-17", "grown-none"), MONDAY, WINDOW),
                     oneConnection.queryForObject(
                             "select seq_tup_read + idx_tup_fetch from pg_stat_xact_user_tables"
                                     + " where relname = 'event_message'",
                             Long.class)));
 
-            assertThat((boolean[]) lookedUp.get(0)).containsExactly(false, true);
+            assertThat((Copy[]) lookedUp.get(0)).containsExactly(Copy.DUPLICATE, Copy.FIRST);
             assertThat(lookedUp.get(1))
                     .as("rows of event_message the lookup read: only the one it found")
                     .isEqualTo(1L);

@@ -2,6 +2,8 @@ package dev.switchboard.load;
 
 import dev.switchboard.load.IntakeLoad.Database;
 import dev.switchboard.load.IntakeLoad.Server;
+import dev.switchboard.message.LookupKeys;
+import dev.switchboard.support.KeySql;
 import java.io.IOException;
 import java.net.CookieManager;
 import java.net.URI;
@@ -471,10 +473,10 @@ public final class AuditLoad {
     private Samples samples(Connection c) throws SQLException {
         // User 0 is the busiest by construction (see Generator.user); a user with one message is among the last.
         String busy = Generator.userId(0);
-        long busyCount = count(c, "select count(*) from event_message where user_id = ?", busy);
+        long busyCount = messagesOf(c, busy);
         String single = null;
         for (long k = Generator.USERS - 1; k > Generator.USERS - 100_000 && single == null; k--) {
-            if (count(c, "select count(*) from event_message where user_id = ?", Generator.userId(k)) == 1) {
+            if (messagesOf(c, Generator.userId(k)) == 1) {
                 single = Generator.userId(k);
             }
         }
@@ -825,6 +827,19 @@ public final class AuditLoad {
         }
     }
 
+    /** A user's messages, found by the user's lookup key as the application finds them (V72). */
+    private static long messagesOf(Connection c, String userId) throws SQLException {
+        try (PreparedStatement s =
+                c.prepareStatement("select count(*) from event_message where user_key = ? and user_id = ?")) {
+            s.setLong(1, LookupKeys.keyOf(userId));
+            s.setString(2, userId);
+            try (ResultSet rs = s.executeQuery()) {
+                rs.next();
+                return rs.getLong(1);
+            }
+        }
+    }
+
     private static long count(Connection c, String sql, String parameter) throws SQLException {
         try (PreparedStatement s = c.prepareStatement(sql)) {
             s.setString(1, parameter);
@@ -881,6 +896,11 @@ public final class AuditLoad {
         }
 
         /** 12 hexadecimal digits of a value below 2^48. */
+        /** The expression's lookup key ({@code LookupKeys}), computed by the database. */
+        String key(String expression) {
+            return KeySql.of("(" + expression + ")", this == POSTGRES);
+        }
+
         String hex12(String expression) {
             return hex12.apply(expression);
         }
@@ -1142,11 +1162,13 @@ public final class AuditLoad {
         List<String> inserts(long first, long last) {
             String iso = "iso";
             String events = "insert into event_message (id, source, message_id, type, event, user_id, anonymous_id,"
-                    + " status, reject_reason, received_at, event_timestamp, payload, unmatched_decisions) select "
+                    + " status, reject_reason, received_at, event_timestamp, payload, unmatched_decisions,"
+                    + " message_key, user_key, anonymous_key) select "
                     + uuid("ms", "mod(n, 4096)", '8', "0", "n") + ", " + sourceExpr() + ", " + messageIdExpr()
                     + ", type, " + eventExpr() + ", " + userExpr() + ", " + anonymousExpr() + ", status,"
                     + " case when status = 'rejected' then 'event_not_defined: A track needs an event name.' end, ts, "
-                    + d.timestamp("ms - 250") + ", " + payloadExpr() + ", " + unmatchedExpr() + " from "
+                    + d.timestamp("ms - 250") + ", " + payloadExpr() + ", " + unmatchedExpr() + ", "
+                    + d.key(messageIdExpr()) + ", " + d.key(userExpr()) + ", " + d.key(anonymousExpr()) + " from "
                     + messagesSource(first, last);
 
             String decisions = "insert into rule_decision (id, event_id, rule_key, rule_version, outcome, error, trace,"
@@ -1166,7 +1188,8 @@ public final class AuditLoad {
             String deliveries = "insert into delivery (id, event_id, source, message_id, rule_key, rule_version,"
                     + " action_index, action_type, user_id, method, path, body, transaction_id, idempotency_key,"
                     + " status, attempts, created_at, due_at, last_http_status, last_error, novu_transaction_id,"
-                    + " finished_at, retry_budget_from) select " + uuid("ms", "mod(n, 4096)", 'a', "k + 1", "n")
+                    + " finished_at, retry_budget_from, user_key, transaction_key) select "
+                    + uuid("ms", "mod(n, 4096)", 'a', "k + 1", "n")
                     + ", " + uuid("ms", "mod(n, 4096)", '8', "0", "n") + ", " + sourceExpr() + ", " + messageIdExpr()
                     + ", rule_key, 1 + mod(ri, 4), 0, case when ab2 < 90 then 'trigger' else 'identify' end, "
                     + userExpr() + ", 'POST', case when ab2 < 90 then '/v1/events/trigger' else '/v2/subscribers' end,"
@@ -1191,7 +1214,8 @@ public final class AuditLoad {
                     + " workflow_not_found' when 'invalid' then 'to.subscriberId: the message has no userId' when"
                     + " 'pending' then case when attempts > 0 then 'HTTP 429: rate limited, retrying' end end, case"
                     + " when dstatus = 'delivered' then " + transactionId() + " end, " + finished
-                    + ", case when attempts > 0 then ts end from " + decisionsSource(first, last)
+                    + ", case when attempts > 0 then ts end, " + d.key(userExpr()) + ", " + d.key(transactionId())
+                    + " from " + decisionsSource(first, last)
                     + " where failed = 0";
 
             String attemptMillis = "ms + 150 + (a.i - 1) * 30000";

@@ -3,6 +3,7 @@ package dev.switchboard.settings;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.switchboard.support.EmbeddedPostgresSupport;
+import dev.switchboard.support.Migrations;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermission;
@@ -10,7 +11,6 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import org.flywaydb.core.Flyway;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -29,11 +29,7 @@ class SettingsPostgresTests {
     static void migrate() {
         DriverManagerDataSource dataSource =
                 new DriverManagerDataSource(EmbeddedPostgresSupport.newDatabase("settings"), "postgres", "postgres");
-        Flyway.configure()
-                .dataSource(dataSource)
-                .locations("classpath:db/migrations")
-                .load()
-                .migrate();
+        Migrations.migrate(dataSource);
         jdbc = JdbcClient.create(dataSource);
     }
 

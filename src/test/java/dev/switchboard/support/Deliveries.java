@@ -1,6 +1,8 @@
 package dev.switchboard.support;
 
 import dev.switchboard.message.Ids;
+import dev.switchboard.message.LookupKeys;
+import java.sql.Types;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
@@ -168,9 +170,10 @@ public final class Deliveries {
     public UUID insert(JdbcClient jdbc) {
         jdbc.sql("insert into delivery (id, event_id, source, message_id, rule_key, rule_version, action_index,"
                         + " action_type, user_id, method, path, body, transaction_id, idempotency_key, status, attempts,"
-                        + " created_at, due_at, claimed_by, claimed_until, last_http_status, last_error) values (:id,"
-                        + " :event, :source, :message, :rule, :version, :index, :type, :user, :method, :path, :body,"
-                        + " :tx, :key, :status, :attempts, :created, :due, :claimedBy, :claimedUntil, :http, :error)")
+                        + " created_at, due_at, claimed_by, claimed_until, last_http_status, last_error, user_key,"
+                        + " transaction_key) values (:id, :event, :source, :message, :rule, :version, :index, :type,"
+                        + " :user, :method, :path, :body, :tx, :key, :status, :attempts, :created, :due, :claimedBy,"
+                        + " :claimedUntil, :http, :error, :userKey, :txKey)")
                 .param("id", id)
                 .param("event", eventId)
                 .param("source", source)
@@ -184,6 +187,8 @@ public final class Deliveries {
                 .param("path", path)
                 .param("body", body)
                 .param("tx", transactionId)
+                .param("txKey", LookupKeys.keyOf(transactionId))
+                .param("userKey", LookupKeys.of(userId), Types.BIGINT)
                 .param("key", idempotencyKey)
                 .param("status", status)
                 .param("attempts", attempts)

@@ -3,6 +3,7 @@ package dev.switchboard.admin.rules;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.switchboard.message.Ids;
+import dev.switchboard.message.LookupKeys;
 import dev.switchboard.support.QueryPlans;
 import java.time.Instant;
 import java.time.ZoneOffset;
@@ -63,11 +64,14 @@ class TrafficSuggestionsIntegrationTests {
     }
 
     private void message(String event, String status, Instant at, String payload) {
+        String messageId = UUID.randomUUID().toString();
         jdbc.sql("insert into event_message (id, source, message_id, type, event, user_id, status, received_at,"
-                        + " event_timestamp, payload) values (:id, 'web', :mid, 'track', :event, 'u', :status, :at,"
-                        + " :at, :payload)")
+                        + " event_timestamp, payload, message_key, user_key) values (:id, 'web', :mid, 'track', :event,"
+                        + " 'u', :status, :at, :at, :payload, :midKey, :userKey)")
                 .param("id", Ids.newId())
-                .param("mid", UUID.randomUUID().toString())
+                .param("mid", messageId)
+                .param("midKey", LookupKeys.keyOf(messageId))
+                .param("userKey", LookupKeys.keyOf("u"))
                 .param("event", event)
                 .param("status", status)
                 .param("at", at.atOffset(ZoneOffset.UTC))
