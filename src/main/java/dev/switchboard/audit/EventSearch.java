@@ -414,7 +414,7 @@ class EventSearch {
             }
         }
 
-        /** A sender's id, indexed by its lookup key (V72): the key finds the rows, the id rules out a shared key. */
+        /** A sender's id, indexed by its lookup key (V71): the key finds the rows, the id rules out a shared key. */
         void equalId(String keyColumn, String idColumn, @Nullable String value) {
             if (value != null && !value.isBlank()) {
                 sql.append(" and ")

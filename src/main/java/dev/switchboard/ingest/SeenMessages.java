@@ -24,7 +24,7 @@ import org.springframework.stereotype.Component;
 /**
  * The messageIds a source already sent, read from the stored messages themselves: the copy of a messageId that
  * counts as seen carries {@code first_copy} (V60), and a unique index over (message_key, source, first_copy) finds
- * it and refuses a second one (the key is the messageId's {@link LookupKeys}, V72). Storing a new message's row
+ * it and refuses a second one (the key is the messageId's {@link LookupKeys}, V71). Storing a new message's row
  * with the mark is what marks it seen, so de-duplication writes nothing of its own; it reads one index, a request's
  * ids in one query.
  *

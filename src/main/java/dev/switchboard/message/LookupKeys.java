@@ -18,7 +18,7 @@ import org.jspecify.annotations.Nullable;
  * indexes shrink to half as well.
  *
  * <p>SHA-256 rather than a faster hash because the ids come from senders: no one can choose ids that pile onto one
- * key, and the key is the same on every JVM and database (V71 filled it in for rows stored before it existed).
+ * key, and the key is the same on every JVM and database (migration 70 filled it in for rows stored before it existed, in SQL).
  */
 public final class LookupKeys {
 

@@ -2,8 +2,8 @@ package dev.switchboard.dispatch;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.switchboard.config.LookupKeySql;
 import dev.switchboard.support.EmbeddedPostgresSupport;
-import dev.switchboard.support.KeySql;
 import dev.switchboard.support.Migrations;
 import java.time.Instant;
 import java.util.List;
@@ -62,8 +62,9 @@ class OutboxFromEmptyPostgresTests {
                 + " action_type, user_id, method, path, body, transaction_id, idempotency_key, status, attempts,"
                 + " created_at, due_at, user_key, transaction_key) select gen_random_uuid(), gen_random_uuid(), 'web',"
                 + " 'm-' || n, 'rule', 1, 0, 'trigger', 'user-' || (n % 500), 'POST', '/v1/events/trigger', '{}',"
-                + " 'tx-' || n, 'key-' || n, 'pending', 0, now(), now(), " + KeySql.postgres("'user-' || (n % 500)")
-                + ", " + KeySql.postgres("'tx-' || n") + " from generate_series(1, 5000) as n");
+                + " 'tx-' || n, 'key-' || n, 'pending', 0, now(), now(), "
+                + LookupKeySql.of("'user-' || (n % 500)", true)
+                + ", " + LookupKeySql.of("'tx-' || n", true) + " from generate_series(1, 5000) as n");
 
         List<Long> counts = transactions.execute(status -> List.of(
                 (long) store.cancelPendingByTransaction("tx-17", UUID.randomUUID(), NOW, "test"),

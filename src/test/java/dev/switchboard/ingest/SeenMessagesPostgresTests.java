@@ -4,9 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 
+import dev.switchboard.config.LookupKeySql;
 import dev.switchboard.ingest.SeenMessages.Copy;
 import dev.switchboard.support.EmbeddedPostgresSupport;
-import dev.switchboard.support.KeySql;
 import dev.switchboard.support.Migrations;
 import java.time.Duration;
 import java.time.ZoneOffset;
@@ -94,7 +94,7 @@ class SeenMessagesPostgresTests extends SeenMessagesIntegrationTests {
             oneConnection.update(
                     "insert into event_message (id, source, message_id, message_key, status, received_at, payload,"
                             + " first_copy) select gen_random_uuid(), ?, 'grown-' || n, "
-                            + KeySql.postgres("'grown-' || n")
+                            + LookupKeySql.of("'grown-' || n", true)
                             + ", 'routed', ?, '{}', true from generate_series(1, 5000) as n",
                     SOURCE,
                     MONDAY.atOffset(ZoneOffset.UTC));

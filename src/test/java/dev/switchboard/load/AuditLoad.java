@@ -1,9 +1,9 @@
 package dev.switchboard.load;
 
+import dev.switchboard.config.LookupKeySql;
 import dev.switchboard.load.IntakeLoad.Database;
 import dev.switchboard.load.IntakeLoad.Server;
 import dev.switchboard.message.LookupKeys;
-import dev.switchboard.support.KeySql;
 import dev.switchboard.support.Migrations;
 import java.io.IOException;
 import java.net.CookieManager;
@@ -243,7 +243,8 @@ public final class AuditLoad {
                 }
             } else {
                 // A file filled by an earlier build: migrated to this build's schema as the application would at its
-                // start, here so that a long migration (V71 fills keys row by row) is timed, not a start-up timeout.
+                // start, here so that a long migration (V70 adds and fills keys on every row) is timed, not a start-up
+                // timeout.
                 Instant schema = Instant.now();
                 Migrations.migrate(new DriverManagerDataSource(database.url(), database.user(), database.password()));
                 print("schema migrated by Flyway in " + seconds(schema) + " s");
@@ -835,7 +836,7 @@ public final class AuditLoad {
         }
     }
 
-    /** A user's messages, found by the user's lookup key as the application finds them (V72). */
+    /** A user's messages, found by the user's lookup key as the application finds them (V71). */
     private static long messagesOf(Connection c, String userId) throws SQLException {
         try (PreparedStatement s =
                 c.prepareStatement("select count(*) from event_message where user_key = ? and user_id = ?")) {
@@ -906,7 +907,7 @@ public final class AuditLoad {
         /** 12 hexadecimal digits of a value below 2^48. */
         /** The expression's lookup key ({@code LookupKeys}), computed by the database. */
         String key(String expression) {
-            return KeySql.of("(" + expression + ")", this == POSTGRES);
+            return LookupKeySql.of("(" + expression + ")", this == POSTGRES);
         }
 
         String hex12(String expression) {

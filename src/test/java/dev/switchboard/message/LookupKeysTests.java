@@ -2,8 +2,8 @@ package dev.switchboard.message;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.switchboard.config.LookupKeySql;
 import dev.switchboard.support.EmbeddedPostgresSupport;
-import dev.switchboard.support.KeySql;
 import java.util.List;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
@@ -24,19 +24,19 @@ class LookupKeysTests {
     }
 
     @Test
-    void theSqlSpellingsForSetBasedTestRowsAgreeWithIt() {
+    void theSqlSpellingsOfMigrationAndTestsAgreeWithIt() {
         JdbcClient h2 =
                 JdbcClient.create(new DriverManagerDataSource("jdbc:h2:mem:keys-" + UUID.randomUUID(), "sa", ""));
         JdbcClient postgres = JdbcClient.create(new DriverManagerDataSource(
                 EmbeddedPostgresSupport.newDatabase("lookup_keys"), "postgres", "postgres"));
         for (String id : IDS) {
-            assertThat(h2.sql("select " + KeySql.h2("cast(? as varchar)"))
+            assertThat(h2.sql("select " + LookupKeySql.of("cast(? as varchar)", false))
                             .param(id)
                             .query(Long.class)
                             .single())
                     .as("H2, %s", id)
                     .isEqualTo(LookupKeys.keyOf(id));
-            assertThat(postgres.sql("select " + KeySql.postgres("cast(? as text)"))
+            assertThat(postgres.sql("select " + LookupKeySql.of("cast(? as text)", true))
                             .param(id)
                             .query(Long.class)
                             .single())

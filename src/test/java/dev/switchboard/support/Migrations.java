@@ -1,6 +1,6 @@
 package dev.switchboard.support;
 
-import dev.switchboard.config.LookupKeyBackfill;
+import dev.switchboard.config.LookupKeyMigration;
 import javax.sql.DataSource;
 import org.flywaydb.core.Flyway;
 
@@ -18,7 +18,7 @@ public final class Migrations {
         Flyway.configure()
                 .dataSource(dataSource)
                 .locations("classpath:db/migrations")
-                .javaMigrations(new LookupKeyBackfill())
+                .javaMigrations(new LookupKeyMigration())
                 .target(target)
                 .load()
                 .migrate();

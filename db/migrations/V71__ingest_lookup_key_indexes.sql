@@ -1,4 +1,5 @@
--- The indexes of V70's keys replace those of the ids (V71 filled the keys in). Every query that read an index
+-- The indexes of V70's lookup keys (LookupKeyMigration, a Java migration: it added the columns and filled them in)
+-- replace those of the ids. Every query that read an index
 -- below now names the key and the id (e.user_key = ? and e.user_id = ?), and orders by the key where it ordered
 -- by the id, so the same index range is read in the same order.
 alter table event_message alter column message_key set not null;
