@@ -1,10 +1,13 @@
 package dev.switchboard.config;
 
 import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.List;
 import java.util.Locale;
+import java.util.UUID;
 import java.util.stream.Collectors;
 import org.flywaydb.core.api.MigrationVersion;
 import org.flywaydb.core.api.migration.Context;
@@ -21,14 +24,17 @@ import org.springframework.stereotype.Component;
  *
  * <p>Java rather than SQL because H2 and PostgreSQL spell both steps differently: adding several columns in one
  * statement (H2 copies the whole table for every ALTER TABLE ... ADD, with each of its indexes: five statements took
- * 8 minutes on a million messages) and SHA-256. Stored rows get their keys in one set-based UPDATE per table. Spring
- * Boot hands every {@link JavaMigration} bean to Flyway.
+ * 8 minutes on a million messages) and SHA-256. Stored rows get their keys by set-based UPDATEs, a page of rows
+ * each. Spring Boot hands every {@link JavaMigration} bean to Flyway.
  */
 @Component
 public class LookupKeyMigration implements JavaMigration {
 
+    private static final int PAGE = 10_000;
+
     private static final List<String> MESSAGE_IDS = List.of("message_id", "user_id", "anonymous_id");
-    private static final List<String> DELIVERY_IDS = List.of("user_id", "transaction_id");
+    // The first id of each list is never null: rows without its key have not been filled yet.
+    private static final List<String> DELIVERY_IDS = List.of("transaction_id", "user_id");
 
     @Override
     public MigrationVersion getVersion() {
@@ -45,9 +51,15 @@ public class LookupKeyMigration implements JavaMigration {
         return null;
     }
 
+    /**
+     * Not one transaction: filling a million messages in one UPDATE made H2 keep every old row until the commit (its
+     * file grew from 4 to 35 GB before the run was stopped). The keys are filled a page of rows at a time instead,
+     * each page its own commit, and a run that stopped half-way goes on where it stopped: the columns are added only
+     * if missing, and only rows without keys are filled.
+     */
     @Override
     public boolean canExecuteInTransaction() {
-        return true;
+        return false;
     }
 
     @Override
@@ -58,11 +70,22 @@ public class LookupKeyMigration implements JavaMigration {
                 .getDatabaseProductName()
                 .toLowerCase(Locale.ROOT)
                 .contains("postgres");
+        boolean autoCommit = connection.getAutoCommit();
+        connection.setAutoCommit(true);
         try (Statement statement = connection.createStatement()) {
-            statement.execute(addKeyColumns("event_message", MESSAGE_IDS, postgres));
-            statement.execute(addKeyColumns("delivery", DELIVERY_IDS, postgres));
-            statement.executeUpdate(fillKeys("event_message", MESSAGE_IDS, postgres));
-            statement.executeUpdate(fillKeys("delivery", DELIVERY_IDS, postgres));
+            if (!hasKeys(connection, "event_message", MESSAGE_IDS)) {
+                statement.execute(addKeyColumns("event_message", MESSAGE_IDS, postgres));
+            }
+            if (!hasKeys(connection, "delivery", DELIVERY_IDS)) {
+                statement.execute(addKeyColumns("delivery", DELIVERY_IDS, postgres));
+            }
+        }
+        connection.setAutoCommit(false);
+        try {
+            fillKeys(connection, "event_message", MESSAGE_IDS, postgres);
+            fillKeys(connection, "delivery", DELIVERY_IDS, postgres);
+        } finally {
+            connection.setAutoCommit(autoCommit);
         }
     }
 
@@ -77,11 +100,49 @@ public class LookupKeyMigration implements JavaMigration {
                         + keys.stream().map(key -> key + " bigint").collect(Collectors.joining(", ")) + ")";
     }
 
-    private static String fillKeys(String table, List<String> ids, boolean postgres) {
-        return "update " + table + " set "
+    /** Whether an earlier run that stopped half-way added the table's key columns already (all in one statement). */
+    private static boolean hasKeys(Connection connection, String table, List<String> ids) throws SQLException {
+        try (PreparedStatement columns = connection.prepareStatement("select count(*) from information_schema.columns"
+                + " where lower(table_name) = ? and lower(column_name) = ?")) {
+            columns.setString(1, table);
+            columns.setString(2, keyColumn(ids.get(0)));
+            try (ResultSet rs = columns.executeQuery()) {
+                return rs.next() && rs.getLong(1) > 0;
+            }
+        }
+    }
+
+    /** Fills the keys a page of rows at a time in primary-key order, committing each page. */
+    private static void fillKeys(Connection connection, String table, List<String> ids, boolean postgres)
+            throws SQLException {
+        // The page's last id (PostgreSQL has no max over UUIDs).
+        String page = "select id from (select id from " + table + " where id > ? order by id fetch first " + PAGE
+                + " rows only) p order by id desc fetch first 1 rows only";
+        String fill = "update " + table + " set "
                 + ids.stream()
                         .map(id -> keyColumn(id) + " = " + LookupKeySql.of(id, postgres))
-                        .collect(Collectors.joining(", "));
+                        .collect(Collectors.joining(", "))
+                + " where id > ? and id <= ? and " + keyColumn(ids.get(0)) + " is null";
+        // Both databases order UUIDs as unsigned bytes; no row has the nil UUID (ids are UUIDv7).
+        UUID after = new UUID(0, 0);
+        try (PreparedStatement last = connection.prepareStatement(page);
+                PreparedStatement update = connection.prepareStatement(fill)) {
+            while (true) {
+                last.setObject(1, after);
+                UUID upTo;
+                try (ResultSet rs = last.executeQuery()) {
+                    upTo = rs.next() ? rs.getObject(1, UUID.class) : null;
+                }
+                if (upTo == null) {
+                    return;
+                }
+                update.setObject(1, after);
+                update.setObject(2, upTo);
+                update.executeUpdate();
+                connection.commit();
+                after = upTo;
+            }
+        }
     }
 
     /** message_id to message_key. */

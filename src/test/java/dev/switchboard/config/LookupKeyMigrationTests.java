@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.switchboard.message.LookupKeys;
 import dev.switchboard.support.EmbeddedPostgresSupport;
 import dev.switchboard.support.Migrations;
+import java.sql.Types;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
@@ -13,16 +14,18 @@ import java.util.Objects;
 import java.util.UUID;
 import javax.sql.DataSource;
 import org.junit.jupiter.api.Test;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.datasource.DriverManagerDataSource;
 
 /**
  * Migration 70 gives the messages and deliveries stored before it their lookup keys, on both databases, and V71's
- * indexes then find them by key.
+ * indexes then find them by key. The keys are filled a page at a time: more than a page of messages.
  */
 class LookupKeyMigrationTests {
 
-    private static final int MESSAGES = 500;
+    /** More than one of the migration's pages of 10,000 rows. */
+    private static final int MESSAGES = 10_003;
 
     @Test
     void addsAndFillsTheKeysOfEarlierRowsOnH2() {
@@ -40,18 +43,26 @@ class LookupKeyMigrationTests {
         Migrations.migrate(dataSource, "60");
         JdbcClient jdbc = JdbcClient.create(dataSource);
         List<UUID> ids = new ArrayList<>();
+        List<Object[]> rows = new ArrayList<>();
         for (int n = 0; n < MESSAGES; n++) {
             UUID id = UUID.randomUUID();
             ids.add(id);
-            jdbc.sql("insert into event_message (id, source, message_id, user_id, anonymous_id, status, received_at,"
-                            + " payload) values (:id, 'web', :message, :user, :anonymous, 'routed', :at, '{}')")
-                    .param("id", id)
-                    .param("message", "m-" + n)
-                    .param("user", n % 3 == 0 ? null : "user-" + (n % 40))
-                    .param("anonymous", "anon-" + n)
-                    .param("at", Instant.parse("2026-11-20T08:00:00Z").atOffset(ZoneOffset.UTC))
-                    .update();
+            rows.add(new Object[] {
+                id,
+                "m-" + n,
+                n % 3 == 0 ? null : "user-" + (n % 40),
+                "anon-" + n,
+                Instant.parse("2026-11-20T08:00:00Z").atOffset(ZoneOffset.UTC)
+            });
         }
+        new JdbcTemplate(dataSource)
+                .batchUpdate(
+                        "insert into event_message (id, source, message_id, user_id, anonymous_id, status,"
+                                + " received_at, payload) values (?, 'web', ?, ?, ?, 'routed', ?, '{}')",
+                        rows,
+                        new int[] {
+                            Types.OTHER, Types.VARCHAR, Types.VARCHAR, Types.VARCHAR, Types.TIMESTAMP_WITH_TIMEZONE
+                        });
         jdbc.sql("insert into delivery (id, event_id, source, message_id, rule_key, rule_version, action_index,"
                         + " action_type, user_id, method, path, transaction_id, idempotency_key, status, attempts,"
                         + " created_at, due_at) values (:id, :event, 'web', 'm-1', 'rule', 1, 0, 'trigger', 'user-1',"
@@ -90,7 +101,7 @@ class LookupKeyMigrationTests {
                         .param("key", LookupKeys.keyOf("user-7"))
                         .query(Long.class)
                         .single())
-                .as("messages of user-7: n % 40 == 7 and n not a multiple of 3, n < 500")
+                .as("messages of user-7: n % 40 == 7 and n not a multiple of 3, n < 10,003")
                 .isEqualTo(countOfUser7());
     }
 
