@@ -1,7 +1,7 @@
--- The indexes of V70's lookup keys (LookupKeyMigration, a Java migration: it added the columns and filled them in)
--- replace those of the ids. Every query that read an index
--- below now names the key and the id (e.user_key = ? and e.user_id = ?), and orders by the key where it ordered
--- by the id, so the same index range is read in the same order.
+-- The indexes of migration 70's lookup keys (LookupKeyMigration, in Java: it added the columns and filled them in)
+-- replace those of the ids. Every query that read an index below now names the key and the id
+-- (e.user_key = ? and e.user_id = ?), and orders by the key where it ordered by the id, so the same index range is
+-- read in the same order.
 alter table event_message alter column message_key set not null;
 alter table delivery alter column transaction_key set not null;
 

@@ -103,7 +103,8 @@ public class LookupKeyMigration implements JavaMigration {
     /** Whether an earlier run that stopped half-way added the table's key columns already (all in one statement). */
     private static boolean hasKeys(Connection connection, String table, List<String> ids) throws SQLException {
         try (PreparedStatement columns = connection.prepareStatement("select count(*) from information_schema.columns"
-                + " where lower(table_name) = ? and lower(column_name) = ?")) {
+                + " where lower(table_schema) = lower(current_schema) and lower(table_name) = ?"
+                + " and lower(column_name) = ?")) {
             columns.setString(1, table);
             columns.setString(2, keyColumn(ids.get(0)));
             try (ResultSet rs = columns.executeQuery()) {

@@ -1,5 +1,6 @@
 package dev.switchboard.message;
 
+import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -18,7 +19,8 @@ import org.jspecify.annotations.Nullable;
  * indexes shrink to half as well.
  *
  * <p>SHA-256 rather than a faster hash because the ids come from senders: no one can choose ids that pile onto one
- * key, and the key is the same on every JVM and database (migration 70 filled it in for rows stored before it existed, in SQL).
+ * key, and the key is the same on every JVM and in both databases' SQL (migration 70 filled it in for the rows
+ * stored before it, {@code config.LookupKeySql}).
  */
 public final class LookupKeys {
 
@@ -33,12 +35,9 @@ public final class LookupKeys {
 
     /** The key of an id that is there. */
     public static long keyOf(String id) {
-        byte[] hash = SHA_256.get().digest(id.getBytes(StandardCharsets.UTF_8));
-        long key = 0;
-        for (int i = 0; i < Long.BYTES; i++) {
-            key = (key << 8) | (hash[i] & 0xff);
-        }
-        return key;
+        // ByteBuffer reads big-endian.
+        return ByteBuffer.wrap(SHA_256.get().digest(id.getBytes(StandardCharsets.UTF_8)))
+                .getLong();
     }
 
     private static MessageDigest sha256() {

@@ -39,7 +39,32 @@ class LookupKeyMigrationTests {
                 EmbeddedPostgresSupport.newDatabase("lookup_backfill"), "postgres", "postgres"));
     }
 
+    /**
+     * A run stopped after the columns were added and part of the rows filled (here on H2, where DDL commits at once,
+     * as each page of the fill does) goes on at the next start: no second ALTER, the rest filled.
+     */
+    @Test
+    void aRunThatStoppedHalfWayGoesOnWhereItStopped() {
+        DataSource dataSource = new DriverManagerDataSource(
+                "jdbc:h2:mem:lookup-resume-" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1", "sa", "");
+        fillsTheKeys(dataSource, () -> {
+            JdbcClient jdbc = JdbcClient.create(dataSource);
+            jdbc.sql("alter table event_message add (message_key bigint, user_key bigint, anonymous_key bigint)")
+                    .update();
+            jdbc.sql("alter table delivery add (transaction_key bigint, user_key bigint)")
+                    .update();
+            jdbc.sql("update event_message set message_key = " + LookupKeySql.of("message_id", false) + ", user_key = "
+                            + LookupKeySql.of("user_id", false) + ", anonymous_key = "
+                            + LookupKeySql.of("anonymous_id", false) + " where message_id like 'm-1%'")
+                    .update();
+        });
+    }
+
     private static void fillsTheKeys(DataSource dataSource) {
+        fillsTheKeys(dataSource, () -> {});
+    }
+
+    private static void fillsTheKeys(DataSource dataSource, Runnable beforeMigrating) {
         Migrations.migrate(dataSource, "60");
         JdbcClient jdbc = JdbcClient.create(dataSource);
         List<UUID> ids = new ArrayList<>();
@@ -72,6 +97,7 @@ class LookupKeyMigrationTests {
                 .param("at", Instant.parse("2026-11-20T08:00:00Z").atOffset(ZoneOffset.UTC))
                 .update();
 
+        beforeMigrating.run();
         Migrations.migrate(dataSource);
 
         List<String> wrong = jdbc
