@@ -64,8 +64,8 @@ public class UserDataPurge {
             int[] n = transactions.execute(status -> {
                 List<UUID> ids = jdbc.sql(
                                 "select d.id from delivery d where ((d.user_key = :userKey and d.user_id = :user)"
-                                        + " or d.event_id in (select e.id from event_message e where e.user_key = :userKey"
-                                        + " and e.user_id = :user))" + keptDeletes
+                                        + " or d.event_id in (select e.id from event_message e"
+                                        + " where e.user_key = :userKey and e.user_id = :user))" + keptDeletes
                                         + " fetch first " + BATCH + " rows only")
                         .param("userKey", LookupKeys.keyOf(userId))
                         .param("user", userId)

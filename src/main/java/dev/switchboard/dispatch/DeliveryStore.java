@@ -319,8 +319,8 @@ class DeliveryStore {
         // statistics yet (an outbox that grew from empty within the last minute) read every pending row through the
         // status index, 5,000 of 5,000 in a test, to cancel one.
         return jdbc.sql("update delivery set status = 'cancelled', finished_at = :now, last_error = :reason"
-                        + " where transaction_key = :txKey and transaction_id = :tx and (case when status = 'pending' and method <> 'DELETE'"
-                        + " and method <> 'LOCAL' then id <> :except else false end)")
+                        + " where transaction_key = :txKey and transaction_id = :tx and (case when status = 'pending'"
+                        + " and method <> 'DELETE' and method <> 'LOCAL' then id <> :except else false end)")
                 .param("now", at(now))
                 .param("reason", reason)
                 .param("txKey", LookupKeys.keyOf(transactionId))

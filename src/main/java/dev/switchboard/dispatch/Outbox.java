@@ -33,7 +33,8 @@ public class Outbox {
     private static final String INSERT = "insert into delivery (id, event_id, source, message_id, rule_key,"
             + " rule_version, action_index, action_type, user_id, method, path, body, transaction_id,"
             + " idempotency_key, status, attempts, created_at, due_at, last_error, finished_at, mask_pointers,"
-            + " user_key, transaction_key) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 0, ?, ?, ?, ?, ?, ?, ?)";
+            + " user_key, transaction_key)"
+            + " values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 0, ?, ?, ?, ?, ?, ?, ?)";
 
     private final JdbcTemplate jdbc;
 
