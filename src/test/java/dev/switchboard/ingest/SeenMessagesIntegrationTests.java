@@ -164,7 +164,7 @@ class SeenMessagesIntegrationTests {
                     "\n",
                     jdbcTemplate.query(
                             connection -> {
-                                PreparedStatement explain = connection.prepareStatement("explain " + SeenMessages.FIND);
+                                PreparedStatement explain = connection.prepareStatement("explain " + seen.find());
                                 explain.setArray(1, connection.createArrayOf("bigint", new Object[] {1L, 2L}));
                                 explain.setString(2, SOURCE);
                                 return explain;
