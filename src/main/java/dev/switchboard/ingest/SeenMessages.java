@@ -45,7 +45,7 @@ class SeenMessages {
     /**
      * PostgreSQL: the keys as the index condition itself. As a join (above) PostgreSQL was free to read the
      * source's marks first and hash the keys against them, and did whenever its statistics had not yet seen the
-     * source: every mark of the source read, per lookup (SeenMessagesPostgresTests).
+     * source: every mark of the source read, or the whole table, per lookup (SeenMessagesPostgresTests).
      */
     static final String FIND_POSTGRES = "select e.message_id, e.received_at, e.id, e.message_key from event_message e"
             + " where e.message_key = any(?) and e.source = ? and e.first_copy = true";
