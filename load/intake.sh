@@ -12,6 +12,8 @@
 #   deletes its own)
 #   --heap 512m --rounds 1 (N alternating storage-floor and /v1/batch phases, with their median share)
 #   --pg-server-settings "backend_flush_after=256kB" (PostgreSQL server settings beyond the stock ones)
+#   --pg-statements 0 (N > 0: PostgreSQL's N costliest statements after each measured intake phase, from
+#   pg_stat_statements)
 #   --settle-disk true (sync before each measured phase, so it starts on a quiet disk; false: the previous phase's
 #   writeback lands in it)
 #   --app-args "--extra.switchboard=args" --jvm-args "-XX:StartFlightRecording=..."   kill mode: --mode kill --db h2 --clients 4 --kill-after-seconds 8

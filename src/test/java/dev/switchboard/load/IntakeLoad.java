@@ -151,6 +151,7 @@ public final class IntakeLoad {
         Database.h2Settings = options.getOrDefault("h2-settings", "");
         Database.pgSettings = options.getOrDefault("pg-settings", "");
         Database.pgServerSettings = options.getOrDefault("pg-server-settings", "");
+        Database.pgStatements = Integer.parseInt(options.getOrDefault("pg-statements", "0"));
         int exit = "kill".equals(options.getOrDefault("mode", "bench")) ? load.killRun() : load.bench();
         System.exit(exit);
     }
@@ -530,7 +531,9 @@ public final class IntakeLoad {
         settleDisk(path);
         Cpu before = Cpu.of(server);
         long walBefore = database.walPosition();
+        database.forgetStatements();
         Phase phase = closedLoop(server, path, clients, batch, duration, null);
+        System.out.print(database.costliestStatements(path, phase.events));
         return new Measured(
                 phase,
                 before.until(Cpu.of(server), phase.events),
@@ -1319,6 +1322,13 @@ public final class IntakeLoad {
          */
         static String pgServerSettings = "";
 
+        /**
+         * How many of PostgreSQL's costliest statements to print after each measured intake phase ({@code
+         * --pg-statements 6}, from {@code pg_stat_statements}); 0, the default, loads no extension. The lookup that
+         * read a whole source's marks (load/HISTORY.md, 2026-11-30) showed only there.
+         */
+        static int pgStatements;
+
         static Database create(String kind, Path dir) throws IOException {
             Files.createDirectories(dir);
             if (kind.equals("h2")) {
@@ -1348,6 +1358,9 @@ public final class IntakeLoad {
                         .setServerConfig("fsync", "on")
                         .setDataDirectory(dir.resolve("pgdata"))
                         .setCleanDataDirectory(true);
+                if (pgStatements > 0) {
+                    builder.setServerConfig("shared_preload_libraries", "pg_stat_statements");
+                }
                 for (String setting : pgServerSettings.split(",")) {
                     if (!setting.isBlank()) {
                         String[] nameValue = setting.split("=", 2);
@@ -1366,6 +1379,14 @@ public final class IntakeLoad {
                     throw new IllegalStateException(e);
                 }
                 String url = server.getJdbcUrl("postgres", "switchboard") + pgSettings;
+                if (pgStatements > 0) {
+                    try (Connection connection = DriverManager.getConnection(url, "postgres", "postgres");
+                            Statement statement = connection.createStatement()) {
+                        statement.execute("create extension pg_stat_statements");
+                    } catch (SQLException e) {
+                        throw new IllegalStateException(e);
+                    }
+                }
                 return new Database() {
                     @Override
                     String url() {
@@ -1479,6 +1500,55 @@ public final class IntakeLoad {
                 }
             }
             return runs.isEmpty() ? " [no autovacuum]" : " [autovacuum: " + String.join(", ", runs) + "]";
+        }
+
+        /** Starts {@code pg_stat_statements} afresh, when {@code --pg-statements} asked for it. */
+        void forgetStatements() throws SQLException {
+            if (h2() || pgStatements == 0) {
+                return;
+            }
+            try (Connection c = connect();
+                    Statement s = c.createStatement()) {
+                s.execute("select pg_stat_statements_reset()");
+            }
+        }
+
+        /**
+         * PostgreSQL's costliest statements since {@link #forgetStatements()}, one line each: execution time per
+         * 1,000 events and its share, calls, time and shared buffers per call, the statement's start. Empty unless
+         * {@code --pg-statements} asked for them.
+         */
+        String costliestStatements(String path, long events) throws SQLException {
+            if (h2() || pgStatements == 0 || events == 0) {
+                return "";
+            }
+            StringBuilder out = new StringBuilder("  PostgreSQL's costliest statements during " + path + ":\n");
+            try (Connection c = connect();
+                    var s = c.prepareStatement("select total_exec_time, sum(total_exec_time) over (), calls,"
+                            + " shared_blks_hit + shared_blks_read, regexp_replace(query, '\\s+', ' ', 'g')"
+                            + " from pg_stat_statements order by total_exec_time desc limit ?")) {
+                s.setInt(1, pgStatements);
+                try (ResultSet rs = s.executeQuery()) {
+                    while (rs.next()) {
+                        double millis = rs.getDouble(1);
+                        long calls = rs.getLong(3);
+                        out.append(String.format(
+                                "    %,.1f ms per 1,000 events (%.0f%%), %,d calls, %.2f ms and %,d buffers per call: %s%n",
+                                millis * 1000 / events,
+                                100 * millis / rs.getDouble(2),
+                                calls,
+                                millis / calls,
+                                rs.getLong(4) / calls,
+                                start(rs.getString(5))));
+                    }
+                }
+            }
+            return out.toString();
+        }
+
+        /** Enough of a statement to tell it from the others. */
+        private static String start(String statement) {
+            return statement.length() <= 100 ? statement : statement.substring(0, 100) + "…";
         }
 
         /** Checkpoints PostgreSQL completed so far (by time or by write-ahead log volume); 0 on H2. */
