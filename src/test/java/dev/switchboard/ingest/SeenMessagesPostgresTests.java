@@ -17,6 +17,7 @@ import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Supplier;
 import org.junit.jupiter.api.Test;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -82,39 +83,21 @@ class SeenMessagesPostgresTests extends SeenMessagesIntegrationTests {
      */
     @Test
     void aLookupFirstRunOnAnEmptyTableStillReadsTheIndexOnceTheTableGrew() {
-        String url = EmbeddedPostgresSupport.newDatabase("seen_from_empty");
-        Migrations.migrate(new DriverManagerDataSource(url, "postgres", "postgres"));
-        SingleConnectionDataSource connection = new SingleConnectionDataSource(url, "postgres", "postgres", true);
-        try {
-            JdbcTemplate oneConnection = new JdbcTemplate(connection);
-            oneConnection.execute("alter table event_message set (autovacuum_enabled = false)");
-            SeenMessages lookups = new SeenMessages(oneConnection);
+        try (OneConnection db = OneConnection.toNewDatabase("seen_from_empty")) {
+            SeenMessages lookups = new SeenMessages(db.jdbc());
             for (int i = 0; i < 20; i++) {
                 assertThat(lookups.classify(SOURCE, List.of("early-" + i), MONDAY, WINDOW))
                         .containsExactly(Copy.FIRST);
             }
-            oneConnection.update(
-                    "insert into event_message (id, source, message_id, message_key, status, received_at, payload,"
-                            + " first_copy) select gen_random_uuid(), ?, 'grown-' || n, "
-                            + LookupKeySql.of("'grown-' || n", true)
-                            + ", 'routed', ?, '{}', true from generate_series(1, 5000) as n",
-                    SOURCE,
-                    MONDAY.atOffset(ZoneOffset.UTC));
+            insertMarks(db.jdbc(), SOURCE, 5_000);
 
-            TransactionTemplate oneTransaction = new TransactionTemplate(new JdbcTransactionManager(connection));
-            List<Object> lookedUp = oneTransaction.execute(status -> List.of(
-                    lookups.classify(SOURCE, List.of("grown-17", "grown-none"), MONDAY, WINDOW),
-                    oneConnection.queryForObject(
-                            "select seq_tup_read + idx_tup_fetch from pg_stat_xact_user_tables"
-                                    + " where relname = 'event_message'",
-                            Long.class)));
+            LookedUp lookedUp =
+                    db.lookUp(() -> lookups.classify(SOURCE, List.of("mark-17", "mark-none"), MONDAY, WINDOW));
 
-            assertThat((Copy[]) lookedUp.get(0)).containsExactly(Copy.DUPLICATE, Copy.FIRST);
-            assertThat(lookedUp.get(1))
+            assertThat(lookedUp.copies()).containsExactly(Copy.DUPLICATE, Copy.FIRST);
+            assertThat(lookedUp.rowsRead())
                     .as("rows of event_message the lookup read: only the one it found")
                     .isEqualTo(1L);
-        } finally {
-            connection.destroy();
         }
     }
 
@@ -128,37 +111,23 @@ class SeenMessagesPostgresTests extends SeenMessagesIntegrationTests {
      */
     @Test
     void aSourceTheStatisticsHaveNotSeenIsStillLookedUpByItsKeys() {
-        String url = EmbeddedPostgresSupport.newDatabase("seen_new_source");
-        Migrations.migrate(new DriverManagerDataSource(url, "postgres", "postgres"));
-        SingleConnectionDataSource connection = new SingleConnectionDataSource(url, "postgres", "postgres", true);
-        try {
-            JdbcTemplate oneConnection = new JdbcTemplate(connection);
-            oneConnection.execute("alter table event_message set (autovacuum_enabled = false)");
-            insertMarks(oneConnection, "earlier", 2_000);
-            oneConnection.execute("analyze event_message");
-            insertMarks(oneConnection, SOURCE, 30_000);
-            SeenMessages lookups = new SeenMessages(oneConnection);
+        try (OneConnection db = OneConnection.toNewDatabase("seen_new_source")) {
+            insertMarks(db.jdbc(), "earlier", 2_000);
+            db.jdbc().execute("analyze event_message");
+            insertMarks(db.jdbc(), SOURCE, 30_000);
+            SeenMessages lookups = new SeenMessages(db.jdbc());
             List<String> ids = new ArrayList<>(List.of("mark-17"));
             for (int i = 0; i < 200; i++) {
                 ids.add("unseen-" + i);
             }
 
-            TransactionTemplate oneTransaction = new TransactionTemplate(new JdbcTransactionManager(connection));
-            List<Object> lookedUp = oneTransaction.execute(status -> List.of(
-                    lookups.classify(SOURCE, ids, MONDAY, WINDOW),
-                    oneConnection.queryForObject(
-                            "select seq_tup_read + idx_tup_fetch from pg_stat_xact_user_tables"
-                                    + " where relname = 'event_message'",
-                            Long.class)));
+            LookedUp lookedUp = db.lookUp(() -> lookups.classify(SOURCE, ids, MONDAY, WINDOW));
 
-            Copy[] copies = (Copy[]) lookedUp.get(0);
-            assertThat(copies[0]).isEqualTo(Copy.DUPLICATE);
-            assertThat(Arrays.copyOfRange(copies, 1, copies.length)).containsOnly(Copy.FIRST);
-            assertThat(lookedUp.get(1))
+            assertThat(lookedUp.copies()[0]).isEqualTo(Copy.DUPLICATE);
+            assertThat(Arrays.copyOfRange(lookedUp.copies(), 1, ids.size())).containsOnly(Copy.FIRST);
+            assertThat(lookedUp.rowsRead())
                     .as("rows of event_message the lookup read: only the one it found")
                     .isEqualTo(1L);
-        } finally {
-            connection.destroy();
         }
     }
 
@@ -172,6 +141,43 @@ class SeenMessagesPostgresTests extends SeenMessagesIntegrationTests {
                 source,
                 MONDAY.atOffset(ZoneOffset.UTC),
                 count);
+    }
+
+    /** What a lookup answered, and how many rows of {@code event_message} it read to answer. */
+    private record LookedUp(Copy[] copies, long rowsRead) {}
+
+    /**
+     * A migrated database of its own on one connection (the plan a connection caches is what these tests are
+     * about), with autovacuum off for the message table, so its statistics are only what a test gathers.
+     */
+    private record OneConnection(SingleConnectionDataSource dataSource, JdbcTemplate jdbc) implements AutoCloseable {
+
+        static OneConnection toNewDatabase(String name) {
+            String url = EmbeddedPostgresSupport.newDatabase(name);
+            Migrations.migrate(new DriverManagerDataSource(url, "postgres", "postgres"));
+            SingleConnectionDataSource dataSource = new SingleConnectionDataSource(url, "postgres", "postgres", true);
+            JdbcTemplate jdbc = new JdbcTemplate(dataSource);
+            jdbc.execute("alter table event_message set (autovacuum_enabled = false)");
+            return new OneConnection(dataSource, jdbc);
+        }
+
+        /** Runs the lookup in a transaction and counts the rows it read there (PostgreSQL's own statistics). */
+        LookedUp lookUp(Supplier<Copy[]> lookup) {
+            return new TransactionTemplate(new JdbcTransactionManager(dataSource)).execute(status -> {
+                Copy[] copies = lookup.get();
+                return new LookedUp(
+                        copies,
+                        jdbc.queryForObject(
+                                "select seq_tup_read + idx_tup_fetch from pg_stat_xact_user_tables"
+                                        + " where relname = 'event_message'",
+                                Long.class));
+            });
+        }
+
+        @Override
+        public void close() {
+            dataSource.destroy();
+        }
     }
 
     private static void awaitLatch(CountDownLatch latch) {
