@@ -1310,8 +1310,24 @@ public final class IntakeLoad {
             return properties.getProperty("spring.datasource.url");
         }
 
-        /** Extra H2 URL settings ({@code --h2-settings ";CACHE_SIZE=65536"}); none by default, as users get it. */
+        /**
+         * Extra H2 URL settings ({@code --h2-settings ";CACHE_SIZE=65536"}), replacing the default URL's setting of
+         * the same name (H2 refuses a URL that names one twice); none by default, as users get it.
+         */
         static String h2Settings = "";
+
+        /** The URL with each {@code ;NAME=value} of the settings in place of its own setting of that name. */
+        static String withSettings(String url, String settings) {
+            String result = url;
+            for (String setting : settings.split(";")) {
+                if (setting.isBlank()) {
+                    continue;
+                }
+                String name = setting.substring(0, setting.indexOf('=') + 1);
+                result = result.replaceAll("(?i);" + Pattern.quote(name) + "[^;]*", "") + ";" + setting;
+            }
+            return result;
+        }
 
         /** Extra PostgreSQL URL parameters ({@code --pg-settings "&reWriteBatchedInserts=true"}); none by default. */
         static String pgSettings = "";
@@ -1336,10 +1352,11 @@ public final class IntakeLoad {
                     @Override
                     String url() {
                         // The default URL as users get it (application.properties), only the folder differs.
-                        return DEFAULT_H2_URL.replace(
+                        return withSettings(
+                                DEFAULT_H2_URL.replace(
                                         "./data/switchboard",
-                                        dir.resolve("switchboard").toString())
-                                + h2Settings;
+                                        dir.resolve("switchboard").toString()),
+                                h2Settings);
                     }
 
                     @Override
