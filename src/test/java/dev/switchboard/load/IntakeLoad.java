@@ -1323,8 +1323,12 @@ public final class IntakeLoad {
                 if (setting.isBlank()) {
                     continue;
                 }
-                String name = setting.substring(0, setting.indexOf('=') + 1);
-                result = result.replaceAll("(?i);" + Pattern.quote(name) + "[^;]*", "") + ";" + setting;
+                int equals = setting.indexOf('=');
+                if (equals > 0) {
+                    String name = setting.substring(0, equals + 1);
+                    result = result.replaceAll("(?i);" + Pattern.quote(name) + "[^;]*", "");
+                }
+                result = result + ";" + setting;
             }
             return result;
         }
