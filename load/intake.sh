@@ -8,6 +8,8 @@
 #   --track-seconds 60 --track-warmup-seconds 30 --trigger-rate 600 --drain-seconds 20 --dispatch-warmup-seconds 60 --latency-ms 5 --workers 16
 #   --ids realistic (random messageIds and anonymousIds, --users 100000 people; `sequential`: ids that count up, as
 #   the runs before 2026-11-29 20:00 sent, which spare the databases' indexes most of their work)
+#   --schema full (`minimal`: an experiment, every secondary index of intake's tables dropped but de-duplication's,
+#   for the upper bound of /v1/batch against its storage floor; load/README.md)
 #   --keep-databases false (the H2 file is deleted once measured, its size printed first; the embedded PostgreSQL
 #   deletes its own)
 #   --heap 512m --rounds 1 (N alternating storage-floor and /v1/batch phases, with their median share)

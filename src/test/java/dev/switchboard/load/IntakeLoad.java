@@ -86,6 +86,7 @@ public final class IntakeLoad {
     private final List<Template> batchMix;
     private final List<Template> trackMix;
     private final LoadIds ids;
+    private final LoadSchema schema;
 
     private IntakeLoad(Map<String, String> options) throws IOException {
         this.options = options;
@@ -93,6 +94,7 @@ public final class IntakeLoad {
         String now = Instant.now().toString();
         this.ids = LoadIds.of(
                 options.getOrDefault("ids", "realistic"), Integer.parseInt(options.getOrDefault("users", "100000")));
+        this.schema = LoadSchema.of(options.getOrDefault("schema", "full"));
         Map<String, Template> samples = new LinkedHashMap<>();
         for (String name : List.of(
                 "page",
@@ -822,13 +824,14 @@ public final class IntakeLoad {
         StringBuilder out = new StringBuilder();
         out.append(String.format(
                 "Intake load run, %s, %d cores, JDK %s, Switchboard -Xmx512m; %s clients, batches of %s messages;"
-                        + " fake Novu latency %s ms.%n%n",
+                        + " fake Novu latency %s ms.%s%n%n",
                 LocalDate.now(),
                 Runtime.getRuntime().availableProcessors(),
                 System.getProperty("java.specification.version"),
                 option("clients", "8"),
                 option("batch", "100"),
-                option("latency-ms", "5")));
+                option("latency-ms", "5"),
+                schema.description()));
         out.append("| figure | ")
                 .append(String.join(" | ", results.stream().map(r -> r.db).toList()))
                 .append(" |\n|---|")
@@ -1704,6 +1707,7 @@ public final class IntakeLoad {
                     "--switchboard.dispatch.rate-limit.global=" + triggerRate,
                     "--switchboard.dispatch.lease=" + load.option("lease", "2m"),
                     "--switchboard.dispatch.enabled=" + dispatch));
+            appArgs.addAll(load.schema.applicationArguments());
             for (String extra : load.option("app-args", "").split(" ")) {
                 if (!extra.isBlank()) {
                     appArgs.add(extra);
