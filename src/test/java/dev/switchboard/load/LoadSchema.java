@@ -7,7 +7,8 @@ import java.util.List;
  * {@link #MINIMAL} adds {@code src/test/resources/load/minimal-schema}, which drops every secondary index of intake's
  * tables except de-duplication's unique index: the least the architecture's one transaction can write (the message,
  * its decisions and outbox rows, and the messageId lookup). {@code /v1/batch} on it is an upper bound for intake
- * against its storage floor, whatever indexes the features may give up.
+ * against its storage floor, whatever indexes the features may give up. For intake phases only: without the outbox's
+ * indexes dispatch's claim reads the whole outbox for every due row.
  */
 enum LoadSchema {
     FULL(List.of(), ""),
