@@ -4,7 +4,7 @@
 # intake and /v1/track at a fixed rate with the dispatcher off, then (restarted on the same database) dispatch
 # against the trigger limit and /v1/track while it drains, CPU per event and peak heap; prints a Markdown table
 # and writes it to target/load/intake-results.md. `--mode kill` runs the kill -9 check instead.
-# Options (defaults): --db h2,postgres --clients 8 --batch 100 --seconds 20 --warmup-seconds 8 --track-rate 1000
+# Options (defaults): --db h2,postgres --clients 8 --batch 100 --seconds 20 --warmup-seconds 8 (30 without the parse phase) --track-rate 1000
 #   --track-seconds 60 --track-warmup-seconds 30 --trigger-rate 600 --drain-seconds 20 --dispatch-warmup-seconds 60 --latency-ms 5 --workers 16
 #   --ids realistic (random messageIds and anonymousIds, --users 100000 people; `sequential`: ids that count up, as
 #   the runs before 2026-11-29 20:00 sent, which spare the databases' indexes most of their work)
