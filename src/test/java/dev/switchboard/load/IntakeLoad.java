@@ -188,7 +188,8 @@ public final class IntakeLoad {
         int batch = intOption("batch", 100);
         // Without the 20 s parse phase before it, 8 s left the first storage floor on a JVM not yet warmed up: 21-27
         // against 10-14 ms of Switchboard's CPU per 1,000 in a second round, and a /v1/batch share twice too high.
-        int defaultWarmup = option("phases", "parse,store,batch,track").contains("parse") ? 8 : 30;
+        Set<String> phases = phases();
+        int defaultWarmup = phases.contains("parse") ? 8 : 30;
         Duration warmup = Duration.ofSeconds(intOption("warmup-seconds", defaultWarmup));
         Duration phase = Duration.ofSeconds(intOption("seconds", 20));
         double trackRate = Double.parseDouble(option("track-rate", "1000"));
@@ -212,8 +213,6 @@ public final class IntakeLoad {
                 result.rules = importRules(server);
                 System.out.printf("rules published: %d%n", result.rules);
 
-                Set<String> phases =
-                        Set.of(option("phases", "parse,store,batch,track").split(","));
                 System.out.println("warm-up");
                 if (phases.contains("parse")) {
                     closedLoop(server, "/v1/batch?floor=parse", clients, batch, warmup.dividedBy(2), null);
@@ -311,7 +310,7 @@ public final class IntakeLoad {
                                         ? " BACKLOG RAN OUT inside the window: not a dispatch rate (more intake"
                                                 + " phases, or a shorter --dispatch-warmup-seconds)"
                                         : ""));
-                if (option("phases", "parse,store,batch,track").contains("track")) {
+                if (phases.contains("track")) {
                     before = Cpu.of(server);
                     result.trackWhileDispatching = openLoop(server, trackRate, trackPhase);
                     result.trackWhileDispatchingCpu = before.until(Cpu.of(server), result.trackWhileDispatching.events);
@@ -930,6 +929,11 @@ public final class IntakeLoad {
 
     private String option(String name, String fallback) {
         return options.getOrDefault(name, fallback);
+    }
+
+    /** The phases to run ({@code --phases}), all by default. */
+    private Set<String> phases() {
+        return Set.of(option("phases", "parse,store,batch,track").split(","));
     }
 
     private int intOption(String name, int fallback) {
