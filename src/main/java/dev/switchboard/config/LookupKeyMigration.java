@@ -66,17 +66,18 @@ public class LookupKeyMigration implements JavaMigration {
         Connection connection = context.getConnection();
         boolean postgres = Databases.isPostgres(connection);
         boolean autoCommit = connection.getAutoCommit();
-        connection.setAutoCommit(true);
-        try (Statement statement = connection.createStatement()) {
-            if (!hasKeys(connection, "event_message", MESSAGE_IDS)) {
-                statement.execute(addKeyColumns("event_message", MESSAGE_IDS, postgres));
-            }
-            if (!hasKeys(connection, "delivery", DELIVERY_IDS)) {
-                statement.execute(addKeyColumns("delivery", DELIVERY_IDS, postgres));
-            }
-        }
-        connection.setAutoCommit(false);
+        // Flyway's connection goes back as it came, also when a step fails.
         try {
+            connection.setAutoCommit(true);
+            try (Statement statement = connection.createStatement()) {
+                if (!hasKeys(connection, "event_message", MESSAGE_IDS)) {
+                    statement.execute(addKeyColumns("event_message", MESSAGE_IDS, postgres));
+                }
+                if (!hasKeys(connection, "delivery", DELIVERY_IDS)) {
+                    statement.execute(addKeyColumns("delivery", DELIVERY_IDS, postgres));
+                }
+            }
+            connection.setAutoCommit(false);
             fillKeys(connection, "event_message", MESSAGE_IDS, postgres);
             fillKeys(connection, "delivery", DELIVERY_IDS, postgres);
         } finally {
